@@ -1,0 +1,77 @@
+using k8s;
+using k8s.Models;
+using KubeSharp.ApiServer.Http;
+using KubeSharp.Storage;
+
+namespace KubeSharp.ApiServer.Registry;
+
+public sealed partial class ResourceStore
+{
+    private const string NameSuffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    /// <summary>POST: server-set metadata, namespace admission, strategy defaults, validation, then a create that
+    /// fails if the key exists. Returns the stored object with its resourceVersion.</summary>
+    public async Task<IKubernetesObject<V1ObjectMeta>> CreateAsync(string? ns, IKubernetesObject<V1ObjectMeta> obj,
+        WriteOptions options, CancellationToken cancellationToken)
+    {
+        var meta = obj.Metadata ??= new V1ObjectMeta();
+        if (Resource.Namespaced)
+        {
+            if (!string.IsNullOrEmpty(meta.NamespaceProperty) && ns != null && meta.NamespaceProperty != ns)
+            {
+                throw Errors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+            meta.NamespaceProperty = ns ?? meta.NamespaceProperty;
+        }
+        else
+        {
+            meta.NamespaceProperty = null;
+        }
+
+        if (string.IsNullOrEmpty(meta.Name) && !string.IsNullOrEmpty(meta.GenerateName))
+        {
+            meta.Name = meta.GenerateName + RandomSuffix();
+        }
+        if (string.IsNullOrEmpty(meta.Name))
+        {
+            throw Errors.Invalid(Resource, "", [new(ApiMachinery.Validation.FieldErrorType.Required, "metadata.name", "Required value: name or generateName is required")]);
+        }
+
+        if (Resource.Namespaced) await _namespaces.AdmitCreateAsync(Resource, meta.NamespaceProperty, meta.Name, cancellationToken);
+
+        meta.Uid = Guid.NewGuid().ToString();
+        meta.CreationTimestamp = Now();
+        meta.ResourceVersion = null;
+        meta.DeletionTimestamp = null;
+        meta.DeletionGracePeriodSeconds = null;
+        meta.Generation = Strategy.TracksGeneration ? 1 : null;
+        meta.SelfLink = null;
+        Strategy.PrepareForCreate(obj);
+
+        var errors = Strategy.ValidateCreate(obj);
+        if (errors.Count > 0) throw Errors.Invalid(Resource, meta.Name, errors);
+
+        if (options.DryRun)
+        {
+            if (await _store.GetAsync(Key(meta.NamespaceProperty, meta.Name), 0, cancellationToken) != null)
+            {
+                throw Errors.AlreadyExists(Resource, meta.Name);
+            }
+            return obj;
+        }
+
+        var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), Encode(obj), cancellationToken);
+        if (result.Status == WriteStatus.AlreadyExists) throw Errors.AlreadyExists(Resource, meta.Name);
+        SetVersion(obj, result.Revision);
+        obj.ApiVersion = Resource.GroupVersion;
+        obj.Kind = Resource.Kind;
+        return obj;
+    }
+
+    private static string RandomSuffix()
+    {
+        Span<char> chars = stackalloc char[5];
+        for (var i = 0; i < chars.Length; i++) chars[i] = NameSuffixAlphabet[Random.Shared.Next(NameSuffixAlphabet.Length)];
+        return new string(chars);
+    }
+}

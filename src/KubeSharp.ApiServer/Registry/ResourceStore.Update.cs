@@ -1,0 +1,138 @@
+using k8s;
+using k8s.Models;
+using KubeSharp.ApiMachinery.Serialization;
+using KubeSharp.ApiServer.Http;
+using KubeSharp.Storage;
+
+namespace KubeSharp.ApiServer.Registry;
+
+/// <summary>Computes the desired object from the current one; may throw a <see cref="StatusException"/>.</summary>
+public delegate IKubernetesObject<V1ObjectMeta> UpdateFunc(StoredObject current);
+
+/// <summary>The outcome of an update: the object as stored (or unchanged), and whether it is now gone
+/// (the update removed the last finalizer of an object marked for deletion).</summary>
+public sealed record UpdateOutcome(IKubernetesObject<V1ObjectMeta> Object, bool Deleted, bool Changed);
+
+public sealed partial class ResourceStore
+{
+    /// <summary>
+    /// PUT, PATCH and subresource writes: read the current object, compute the new one, keep the server-owned
+    /// fields, validate, and compare-and-swap. A store conflict re-runs the whole function on the fresh object,
+    /// unless the new object names a resourceVersion (a client precondition), which then answers 409 Conflict.
+    /// An update that changes nothing is not written, so resourceVersion does not move.
+    /// </summary>
+    public async Task<UpdateOutcome> UpdateAsync(string? ns, string name, UpdateFunc update, UpdateScope scope,
+        WriteOptions options, CancellationToken cancellationToken)
+    {
+        var key = Key(ns, name);
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await ReadAsync(ns, name, cancellationToken) ?? throw Errors.NotFound(Resource, name);
+            var old = current.Object;
+            var obj = update(Decode(Encode(old), current.ResourceVersion));
+            var meta = obj.Metadata ??= new V1ObjectMeta();
+
+            if (!string.IsNullOrEmpty(meta.Name) && meta.Name != name)
+            {
+                throw Errors.BadRequest($"the name of the object ({meta.Name}) does not match the name on the URL ({name})");
+            }
+            if (Resource.Namespaced && !string.IsNullOrEmpty(meta.NamespaceProperty) && meta.NamespaceProperty != ns)
+            {
+                throw Errors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+            if (!string.IsNullOrEmpty(meta.ResourceVersion) && meta.ResourceVersion != old.Metadata.ResourceVersion)
+            {
+                throw Errors.ObjectModified(Resource, name);
+            }
+            if (!string.IsNullOrEmpty(meta.Uid) && meta.Uid != old.Metadata.Uid)
+            {
+                throw Errors.Conflict(Resource, name, $"Precondition failed: UID in precondition: {meta.Uid}, UID in object meta: {old.Metadata.Uid}");
+            }
+
+            obj = scope switch
+            {
+                UpdateScope.Status => Strategy.PrepareForStatusUpdate(obj, old),
+                UpdateScope.Finalize => Strategies.NamespaceStrategy.Finalize(obj, old),
+                _ => obj,
+            };
+            meta = obj.Metadata;
+            KeepServerFields(meta, old.Metadata, name);
+            if (scope == UpdateScope.Main)
+            {
+                Strategy.PrepareForUpdate(obj, old);
+                if (Strategy.TracksGeneration && Strategy is Strategies.DefaultStrategy d && d.SpecChanged(obj, old))
+                {
+                    meta.Generation = (old.Metadata.Generation ?? 0) + 1;
+                }
+            }
+
+            var errors = scope == UpdateScope.Binding ? [] : Strategy.ValidateUpdate(obj, old);
+            if (errors.Count > 0) throw Errors.Invalid(Resource, name, errors);
+
+            var bytes = Encode(obj);
+            if (bytes.AsSpan().SequenceEqual(Encode(old)))
+            {
+                return new UpdateOutcome(old, false, false);
+            }
+
+            // An object marked for deletion goes once nothing holds it any more (finalizers removed).
+            if (meta.DeletionTimestamp != null && meta.Finalizers is not { Count: > 0 } && (meta.DeletionGracePeriodSeconds ?? 0) == 0
+                && Strategy.ReadyToDelete(obj))
+            {
+                if (options.DryRun) return new UpdateOutcome(obj, true, true);
+                var del = await _store.DeleteAsync(key, current.ResourceVersion, cancellationToken);
+                if (del.Status == WriteStatus.Ok)
+                {
+                    SetVersion(obj, del.Revision);
+                    return new UpdateOutcome(obj, true, true);
+                }
+                if (del.Status == WriteStatus.NotFound) throw Errors.NotFound(Resource, name);
+                if (attempt >= MaxConflictRetries) throw Errors.ObjectModified(Resource, name);
+                continue;
+            }
+
+            if (options.DryRun) return new UpdateOutcome(obj, false, true);
+            var result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
+            switch (result.Status)
+            {
+                case WriteStatus.Ok:
+                    SetVersion(obj, result.Revision);
+                    obj.ApiVersion = Resource.GroupVersion;
+                    obj.Kind = Resource.Kind;
+                    return new UpdateOutcome(obj, false, true);
+                case WriteStatus.NotFound:
+                    throw Errors.NotFound(Resource, name);
+                default:
+                    if (attempt >= MaxConflictRetries) throw Errors.ObjectModified(Resource, name);
+                    continue;
+            }
+        }
+    }
+
+    /// <summary>Fields only the server sets; a client's update cannot change them (upstream's
+    /// rest.FillObjectMetaSystemFields / BeforeUpdate).</summary>
+    private static void KeepServerFields(V1ObjectMeta meta, V1ObjectMeta old, string name)
+    {
+        meta.Name = name;
+        meta.NamespaceProperty = old.NamespaceProperty;
+        meta.Uid = old.Uid;
+        meta.CreationTimestamp = old.CreationTimestamp;
+        meta.DeletionTimestamp = old.DeletionTimestamp;
+        meta.DeletionGracePeriodSeconds = old.DeletionGracePeriodSeconds;
+        meta.Generation = old.Generation;
+        meta.GenerateName ??= old.GenerateName;
+        meta.SelfLink = null;
+        // Once marked for deletion, an object may lose finalizers but not gain new ones.
+        if (old.DeletionTimestamp != null && meta.Finalizers != null && old.Finalizers != null)
+        {
+            foreach (var f in meta.Finalizers)
+            {
+                if (!old.Finalizers.Contains(f)) meta.Finalizers = old.Finalizers.Intersect(meta.Finalizers).ToList();
+            }
+        }
+    }
+
+    /// <summary>Deep copy through JSON, for callers that must not mutate a shared object.</summary>
+    public IKubernetesObject<V1ObjectMeta> Copy(IKubernetesObject<V1ObjectMeta> obj) =>
+        (IKubernetesObject<V1ObjectMeta>)KubeJson.Deserialize(KubeJson.Serialize(obj, Resource.ModelType), Resource.ModelType);
+}

@@ -1,0 +1,12 @@
+using k8s;
+using k8s.Models;
+using KubeSharp.ApiMachinery.Defaulting;
+using KubeSharp.ApiMachinery.Resources;
+
+namespace KubeSharp.ApiServer.Registry.Strategies;
+
+/// <summary>Nodes keep the status they are created with: the kubelet registers its node with capacity and conditions.</summary>
+public sealed class NodeStrategy(ResourceInfo resource) : DefaultStrategy(resource)
+{
+    public override void PrepareForCreate(IKubernetesObject<V1ObjectMeta> obj) => Defaulter.Apply(obj);
+}

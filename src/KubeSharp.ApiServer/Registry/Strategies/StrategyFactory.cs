@@ -1,0 +1,15 @@
+using KubeSharp.ApiMachinery.Resources;
+
+namespace KubeSharp.ApiServer.Registry.Strategies;
+
+public static class StrategyFactory
+{
+    public static IResourceStrategy For(ResourceInfo r) => (r.Group, r.Resource) switch
+    {
+        ("", "pods") => new PodStrategy(r),
+        ("", "namespaces") => new NamespaceStrategy(r),
+        ("", "services") => new ServiceStrategy(r),
+        ("", "nodes") => new NodeStrategy(r),
+        _ => new DefaultStrategy(r),
+    };
+}
