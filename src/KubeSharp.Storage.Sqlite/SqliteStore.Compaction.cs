@@ -26,8 +26,8 @@ public sealed partial class SqliteStore
             return;
         }
 
-        // Yield first so the constructor does not run the loop's setup inline.
-        await Task.Yield();
+        // The timer is created before the first await, i.e. inside the constructor, so a fake clock advanced
+        // right after construction already moves it.
         using var timer = new PeriodicTimer(interval, _timeProvider);
         try
         {
