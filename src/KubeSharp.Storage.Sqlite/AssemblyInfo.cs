@@ -1,1 +1,4 @@
-namespace KubeSharp.Storage.Sqlite;
+using System.Runtime.CompilerServices;
+
+// The Sqlite-specific tests check physical effects (rows removed by compaction) that the IStore surface cannot show.
+[assembly: InternalsVisibleTo("KubeSharp.Storage.Tests")]

@@ -1,0 +1,80 @@
+namespace KubeSharp.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store (architecture.md §4), designed like k3s' kine: one append-only SQLite table whose
+/// AUTOINCREMENT id is the revision, compare-and-swap through a unique (key, prev_revision) index, a single
+/// group-committing writer, snapshot reads on separate connections, and watches that replay the log and then
+/// follow an in-memory broadcast. One process owns a database file at a time.
+/// </summary>
+public sealed partial class SqliteStore : IStore
+{
+    private readonly SqliteStoreOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly WatchBroadcaster _broadcaster;
+    private readonly LogWriter _writer;
+    private readonly ReadConnectionPool _readers;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _compactionLoop;
+    private int _disposed;
+
+    /// <summary>Opens (or creates) the database at <see cref="SqliteStoreOptions.Path"/>; revisions continue
+    /// where the file left off.</summary>
+    public SqliteStore(SqliteStoreOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.Path);
+        _options = options;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _broadcaster = new WatchBroadcaster();
+        _writer = new LogWriter(options.Path, _broadcaster, options.MaxWriteBatchSize, options.CompactBatchSize);
+        _readers = new ReadConnectionPool(options.Path, options.MaxReadConnections);
+        _compactionLoop = CompactPeriodicallyAsync(_stopping.Token);
+    }
+
+    public long CompactedRevision => _writer.CompactedRevision;
+
+    public ValueTask<long> GetCurrentRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return ValueTask.FromResult(_writer.CurrentRevision);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        await _compactionLoop.ConfigureAwait(false);
+        // Order matters: the writer stops first (publishing its last batch), then the broadcaster delivers what
+        // was published and ends every watch, and the read connections close last.
+        _writer.Dispose();
+        await _broadcaster.DisposeAsync().ConfigureAwait(false);
+        _readers.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    /// <summary>0 means the latest revision; a read pins the revision before it starts so that its snapshot
+    /// (which can only be newer) answers exactly as of that revision.</summary>
+    private long ResolveReadRevision(long revision)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(revision);
+        var current = _writer.CurrentRevision;
+        if (revision > current)
+        {
+            throw new FutureRevisionException(revision, current);
+        }
+
+        return revision == 0 ? current : revision;
+    }
+}

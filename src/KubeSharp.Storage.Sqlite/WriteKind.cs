@@ -1,0 +1,8 @@
+namespace KubeSharp.Storage.Sqlite;
+
+internal enum WriteKind
+{
+    Create,
+    Update,
+    Delete,
+}
