@@ -1,1 +1,3 @@
-return 0;
+using KubeSharp.Cli;
+
+return await Cli.RunAsync(args);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KubeSharp.ApiMachinery.Resources;
+using KubeSharp.ApiServer.Http;
 
 namespace KubeSharp.ApiServer.Discovery;
 
@@ -93,7 +94,7 @@ public sealed class DiscoveryDocuments
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms)) body(w);
+        using (var w = new Utf8JsonWriter(ms, JsonOutput.WriterOptions)) body(w);
         return ms.ToArray();
     }
 

@@ -154,7 +154,7 @@ public sealed partial class ApiHandler
         if (n.Table)
         {
             http.Response.ContentType = $"application/json;as=Table;v={n.TableVersion};g=meta.k8s.io";
-            await using var w = new Utf8JsonWriter(writer);
+            await using var w = new Utf8JsonWriter(writer, JsonOutput.WriterOptions);
             TableWriter.Write(w, resource, n, items, revision, next, remaining, _time.GetUtcNow().UtcDateTime);
             await w.FlushAsync(http.RequestAborted);
             return;
@@ -162,7 +162,7 @@ public sealed partial class ApiHandler
 
         http.Response.ContentType = "application/json";
         var head = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(head))
+        using (var w = new Utf8JsonWriter(head, JsonOutput.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("kind", resource.ListKind);

@@ -65,7 +65,7 @@ public sealed partial class ApiHandler
             return;
         }
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms))
+        using (var w = new Utf8JsonWriter(ms, JsonOutput.WriterOptions))
         {
             var cached = Cache.ObjectDecoder.Decode(store.Resource, "", json, rv);
             TableWriter.Write(w, store.Resource, n, [cached], rv, null, null, _time.GetUtcNow().UtcDateTime);

@@ -106,7 +106,7 @@ public sealed partial class ApiHandler
     private byte[] TableEvent(ResourceStore store, Negotiation n, CacheEvent e, bool withColumns)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms))
+        using (var w = new Utf8JsonWriter(ms, JsonOutput.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("type", WatchEncoding.TypeName(e.Type));

@@ -8,7 +8,7 @@ public static class StatusWriter
     public static byte[] Failure(StatusException e)
     {
         using var buffer = new MemoryStream(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("kind", "Status");
@@ -60,7 +60,7 @@ public static class StatusWriter
     public static byte[] Success(string name, string group, string kind, string? uid)
     {
         using var buffer = new MemoryStream(200);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("kind", "Status");

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using KubeSharp.ApiMachinery.Resources;
+using KubeSharp.ApiServer.Authentication;
+using KubeSharp.ApiServer.Cache;
+using KubeSharp.ApiServer.Discovery;
+using KubeSharp.ApiServer.Http;
+using KubeSharp.ApiServer.Pki;
+using KubeSharp.ApiServer.Registry;
+using KubeSharp.ApiServer.Registry.Strategies;
+using KubeSharp.Storage;
+using KubeSharp.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KubeSharp.ApiServer.Hosting;
+
+/// <summary>
+/// The embeddable API server: PKI, store, watch caches, bootstrap objects, then Kestrel on one HTTPS port
+/// (HTTP/1.1 and HTTP/2). The CLI, tests and benchmarks all host it in-process through this type.
+/// </summary>
+public sealed partial class ApiServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IStore _store;
+    private readonly CacheFeeder _feeder;
+
+    private ApiServerHost(WebApplication app, IStore store, CacheFeeder feeder, Uri url, string kubeconfig, X509Certificate2 ca, X509Certificate2 admin)
+    {
+        _app = app;
+        _store = store;
+        _feeder = feeder;
+        Url = url;
+        KubeconfigPath = kubeconfig;
+        CaCertificate = ca;
+        AdminCertificate = admin;
+    }
+
+    public Uri Url { get; }
+
+    public string KubeconfigPath { get; }
+
+    public X509Certificate2 CaCertificate { get; }
+
+    public X509Certificate2 AdminCertificate { get; }
+
+    public static async Task<ApiServerHost> StartAsync(ApiServerOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var time = TimeProvider.System;
+        var logger = loggerFactory.CreateLogger("apiserver");
+        Directory.CreateDirectory(options.DataDir);
+        var pkiFiles = new PkiFiles(Path.Combine(options.DataDir, "pki"));
+        var pki = PkiBootstrap.LoadOrCreate(pkiFiles, time);
+        var tokens = options.TokenAuthFile != null ? TokenFile.Load(options.TokenAuthFile) : new Dictionary<string, UserInfo>();
+
+        var store = options.StoreFactory?.Invoke(options)
+            ?? new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(options.DataDir, "db", "state.db") }, time);
+        var stored = ResourceTable.Resources.Where(r => r.Resource is not ("bindings" or "selfsubjectaccessreviews")).ToList();
+        var feeder = new CacheFeeder(store, stored, options.WatchCacheEventWindow, time, loggerFactory.CreateLogger("watchcache"));
+        await feeder.StartAsync(cancellationToken);
+        var namespaces = new NamespaceLifecycle(store, feeder);
+        var stores = stored.ToDictionary(r => r, r => new ResourceStore(r, StrategyFactory.For(r), store, feeder, namespaces, time));
+        await Bootstrap.EnsureSystemObjectsAsync(stores, cancellationToken);
+
+        var ready = false;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            // Bodies are limited to upstream's 3 MiB by the handler, so that the answer is a Status, not a bare 413.
+            k.Limits.MaxRequestBodySize = null;
+            k.Limits.Http2.MaxStreamsPerConnection = 250;
+            k.Limits.Http2.InitialConnectionWindowSize = 2 * 1024 * 1024;
+            k.Limits.Http2.InitialStreamWindowSize = 1024 * 1024;
+            k.Listen(IPAddress.Parse(options.BindAddress), options.SecurePort, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = pki.Serving,
+                    // Accept any client certificate at the handshake and verify it in the authenticator, so a bad
+                    // one gets a 401 Status; RequireCertificate would break token-only clients (kestrel-notes).
+                    ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                });
+            });
+        });
+        var app = builder.Build();
+        var handler = new ApiHandler(store, stores, feeder, new DiscoveryDocuments(ResourceTable.Resources, $"{options.AdvertiseHost}:{options.SecurePort}"),
+            new Authenticator(pki.Ca, tokens), time, logger, () => ready);
+        app.Run(handler.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)).Port;
+        var url = new Uri($"https://{options.AdvertiseHost}:{port}");
+        var kubeconfig = options.KubeconfigPath ?? Path.Combine(options.DataDir, "kubeconfig");
+        KubeconfigWriter.Write(kubeconfig, url.ToString().TrimEnd('/'), pkiFiles);
+        ready = true;
+        LogStarted(logger, url.ToString(), kubeconfig);
+        return new ApiServerHost(app, store, feeder, url, kubeconfig, pki.Ca, pki.Admin);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(stopTimeout.Token);
+        await _app.DisposeAsync();
+        await _feeder.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "API server listening on {Url}; admin kubeconfig at {Kubeconfig}")]
+    private static partial void LogStarted(ILogger logger, string url, string kubeconfig);
+}

@@ -1,0 +1,29 @@
+using k8s.Models;
+using KubeSharp.ApiMachinery.Resources;
+using KubeSharp.ApiServer.Http;
+using KubeSharp.ApiServer.Registry;
+
+namespace KubeSharp.ApiServer.Hosting;
+
+/// <summary>Objects every cluster has from the start: the default, kube-system, kube-public and kube-node-lease namespaces.</summary>
+public static class Bootstrap
+{
+    public static readonly string[] SystemNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    public static async Task EnsureSystemObjectsAsync(IReadOnlyDictionary<ResourceInfo, ResourceStore> stores, CancellationToken cancellationToken)
+    {
+        var namespaces = stores[ResourceTable.Find("", "namespaces")!];
+        foreach (var name in SystemNamespaces)
+        {
+            if (await namespaces.ReadAsync(null, name, cancellationToken) != null) continue;
+            try
+            {
+                await namespaces.CreateAsync(null, new V1Namespace { Metadata = new V1ObjectMeta { Name = name } }, WriteOptions.Default, cancellationToken);
+            }
+            catch (StatusException e) when (e.Code == 409)
+            {
+                // Another API server on the same store created it first.
+            }
+        }
+    }
+}

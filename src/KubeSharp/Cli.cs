@@ -1,0 +1,54 @@
+using KubeSharp.Cli.Commands;
+
+namespace KubeSharp.Cli;
+
+/// <summary>The single kubesharp executable: one role per subcommand, as k3s does.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        Usage: kubesharp <command> [flags]
+
+        Commands:
+          server       all-in-one control plane (today: the API server; components join as they land)
+          apiserver    the Kubernetes API server
+          version      print the version
+
+        Common flags:
+          --data-dir DIR          state, certificates and kubeconfig (default /var/lib/kubesharp/server)
+          --secure-port N         HTTPS port (default 6443)
+          --bind-address ADDR     listen address (default 0.0.0.0)
+          --token-auth-file FILE  bearer tokens, CSV: token,user,uid,"group1,group2"
+          -v, --verbose           debug logging
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        Flags flags;
+        try
+        {
+            flags = Flags.Parse(args.AsSpan(1));
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}\n\n{Usage}");
+            return 2;
+        }
+        switch (args[0])
+        {
+            case "server":
+            case "apiserver":
+                return await ApiServerCommand.RunAsync(flags, args[0]);
+            case "version":
+                Console.WriteLine($"kubesharp {typeof(Cli).Assembly.GetName().Version} (Kubernetes {KubeSharp.ApiServer.Http.VersionInfo.GitVersion})");
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"error: unknown command \"{args[0]}\"\n\n{Usage}");
+                return 2;
+        }
+    }
+}

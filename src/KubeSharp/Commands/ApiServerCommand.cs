@@ -1,0 +1,48 @@
+using KubeSharp.ApiServer.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KubeSharp.Cli.Commands;
+
+/// <summary><c>kubesharp apiserver</c> and, for now, <c>kubesharp server</c>: run the API server until SIGINT/SIGTERM.</summary>
+public static class ApiServerCommand
+{
+    public static async Task<int> RunAsync(Flags flags, string role)
+    {
+        var dataDir = flags.Get("data-dir", role == "server" ? "/var/lib/kubesharp/server" : "/var/lib/kubesharp/apiserver");
+        using var loggerFactory = LoggerFactory.Create(b => b
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .SetMinimumLevel(flags.Has("verbose") || flags.Has("v") ? LogLevel.Debug : LogLevel.Information));
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+
+        ApiServerHost host;
+        try
+        {
+            host = await ApiServerHost.StartAsync(new ApiServerOptions
+            {
+                DataDir = Path.GetFullPath(dataDir),
+                SecurePort = flags.GetInt("secure-port", 6443),
+                BindAddress = flags.Get("bind-address", "0.0.0.0"),
+                TokenAuthFile = flags.Get("token-auth-file"),
+            }, loggerFactory, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+        Console.WriteLine($"KubeSharp {role} ready at {host.Url}");
+        Console.WriteLine($"  export KUBECONFIG={host.KubeconfigPath}");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await host.DisposeAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The README's second command: installs missing host packages, builds everything, runs every test project,
+# and ends with one line totalling all projects: "N passed, N failed, N skipped".
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+
+"$root/scripts/ensure-host.sh" test || exit 1
+
+echo "== build"
+if ! dotnet build KubeSharp.slnx -c Release -nologo -v quiet -clp:ErrorsOnly; then
+  echo "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+passed=0; failed=0; skipped=0; status=0
+results="$(mktemp -d)"
+for proj in tests/*/*.csproj; do
+  name="$(basename "$proj" .csproj)"
+  echo "== $name"
+  log="$results/$name.log"
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" \
+    | grep -E '^\s+(Failed|Skipped) |Error Message|Passed!|Failed!|Total tests|error' || true
+  line="$(grep -E '(Passed|Failed)!\s+- Failed:' "$log" | tail -1)"
+  if [[ -z "$line" ]]; then
+    echo "!! $name: no test summary (crash or build problem)"
+    failed=$((failed + 1)); status=1
+    continue
+  fi
+  f="$(sed -E 's/.*Failed:\s+([0-9]+).*/\1/' <<<"$line")"
+  p="$(sed -E 's/.*Passed:\s+([0-9]+).*/\1/' <<<"$line")"
+  s="$(sed -E 's/.*Skipped:\s+([0-9]+).*/\1/' <<<"$line")"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  [[ "$f" -gt 0 ]] && status=1
+done
+rm -rf "$results"
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
