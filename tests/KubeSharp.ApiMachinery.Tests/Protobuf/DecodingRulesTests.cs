@@ -50,6 +50,14 @@ public sealed class DecodingRulesTests
     }
 
     [Fact]
+    public void EmptyPackedRunAddsNoArray()
+    {
+        var pod = Decode("v1", "Pod", new ProtoWriter().Message(2, new ProtoWriter().Message(14, new ProtoWriter().Bytes(4, []))));
+
+        JsonAssert.Equal("{}", pod["spec"]!["securityContext"]);
+    }
+
+    [Fact]
     public void TimesAreRfc3339SecondsAndEmptyTimesAreOmitted()
     {
         var metadata = new ProtoWriter()
