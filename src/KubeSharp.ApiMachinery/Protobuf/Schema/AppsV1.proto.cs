@@ -48,6 +48,7 @@ internal static partial class ProtoFiles
           repeated DeploymentCondition conditions = 6;
           optional int32 readyReplicas = 7 [(kubesharp.omitempty) = true];
           optional int32 collisionCount = 8;
+          optional int32 terminatingReplicas = 9;
         }
 
         message DeploymentStrategy {

@@ -59,6 +59,13 @@ internal static partial class ProtoFiles
           optional Probe startupProbe = 22;
           repeated ContainerResizePolicy resizePolicy = 23;
           optional string restartPolicy = 24;
+          repeated ContainerRestartRule restartPolicyRules = 25;
+        }
+
+        message ContainerExtendedResourceRequest {
+          optional string containerName = 1;
+          optional string resourceName = 2;
+          optional string requestName = 3;
         }
 
         message ContainerPort {
@@ -72,6 +79,16 @@ internal static partial class ProtoFiles
         message ContainerResizePolicy {
           optional string resourceName = 1;
           optional string restartPolicy = 2;
+        }
+
+        message ContainerRestartRule {
+          optional string action = 1 [(kubesharp.omitempty) = true];
+          optional ContainerRestartRuleOnExitCodes exitCodes = 2;
+        }
+
+        message ContainerRestartRuleOnExitCodes {
+          optional string operator = 1 [(kubesharp.omitempty) = true];
+          repeated int32 values = 2;
         }
 
         message ContainerState {
@@ -114,6 +131,7 @@ internal static partial class ProtoFiles
           repeated VolumeMountStatus volumeMounts = 12;
           optional ContainerUser user = 13;
           repeated ResourceStatus allocatedResourcesStatus = 14;
+          optional string stopSignal = 15;
         }
 
         message ContainerUser {
@@ -137,6 +155,7 @@ internal static partial class ProtoFiles
           optional ResourceFieldSelector resourceFieldRef = 2;
           optional ConfigMapKeySelector configMapKeyRef = 3;
           optional SecretKeySelector secretKeyRef = 4;
+          optional FileKeySelector fileKeyRef = 5;
         }
 
         message EphemeralContainer {
@@ -169,10 +188,18 @@ internal static partial class ProtoFiles
           optional Probe startupProbe = 22;
           repeated ContainerResizePolicy resizePolicy = 23;
           optional string restartPolicy = 24;
+          repeated ContainerRestartRule restartPolicyRules = 25;
         }
 
         message ExecAction {
           repeated string command = 1;
+        }
+
+        message FileKeySelector {
+          optional string volumeName = 1;
+          optional string path = 2;
+          optional string key = 3;
+          optional bool optional = 4;
         }
 
         message GRPCAction {
@@ -196,6 +223,7 @@ internal static partial class ProtoFiles
         message Lifecycle {
           optional LifecycleHandler postStart = 1;
           optional LifecycleHandler preStop = 2;
+          optional string stopSignal = 3;
         }
 
         message LifecycleHandler {

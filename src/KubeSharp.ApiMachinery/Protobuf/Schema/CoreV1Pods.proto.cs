@@ -80,6 +80,7 @@ internal static partial class ProtoFiles
           optional .k8s.io.apimachinery.pkg.apis.meta.v1.Time lastTransitionTime = 4;
           optional string reason = 5 [(kubesharp.omitempty) = true];
           optional string message = 6 [(kubesharp.omitempty) = true];
+          optional int64 observedGeneration = 7 [(kubesharp.omitempty) = true];
         }
 
         message PodDNSConfig {
@@ -91,6 +92,11 @@ internal static partial class ProtoFiles
         message PodDNSConfigOption {
           optional string name = 1 [(kubesharp.omitempty) = true];
           optional string value = 2;
+        }
+
+        message PodExtendedResourceClaimStatus {
+          repeated ContainerExtendedResourceRequest requestMappings = 1;
+          optional string resourceClaimName = 2;
         }
 
         message PodIP {
@@ -155,6 +161,7 @@ internal static partial class ProtoFiles
           repeated PodSchedulingGate schedulingGates = 38;
           repeated PodResourceClaim resourceClaims = 39;
           optional ResourceRequirements resources = 40;
+          optional string hostnameOverride = 41;
         }
 
         message PodStatus {
@@ -174,6 +181,8 @@ internal static partial class ProtoFiles
           optional string resize = 14 [(kubesharp.omitempty) = true];
           repeated PodResourceClaimStatus resourceClaimStatuses = 15;
           repeated HostIP hostIPs = 16;
+          optional int64 observedGeneration = 17 [(kubesharp.omitempty) = true];
+          optional PodExtendedResourceClaimStatus extendedResourceClaimStatus = 18;
         }
 
         message PodTemplate {

@@ -212,6 +212,15 @@ internal static partial class ProtoFiles
           optional string fsType = 2 [(kubesharp.omitempty) = true];
         }
 
+        message PodCertificateProjection {
+          optional string signerName = 1 [(kubesharp.omitempty) = true];
+          optional string keyType = 2 [(kubesharp.omitempty) = true];
+          optional int32 maxExpirationSeconds = 3;
+          optional string credentialBundlePath = 4 [(kubesharp.omitempty) = true];
+          optional string keyPath = 5 [(kubesharp.omitempty) = true];
+          optional string certificateChainPath = 6 [(kubesharp.omitempty) = true];
+        }
+
         message PortworxVolumeSource {
           optional string volumeID = 1;
           optional string fsType = 2 [(kubesharp.omitempty) = true];
@@ -307,6 +316,7 @@ internal static partial class ProtoFiles
           optional ConfigMapProjection configMap = 3;
           optional ServiceAccountTokenProjection serviceAccountToken = 4;
           optional ClusterTrustBundleProjection clusterTrustBundle = 5;
+          optional PodCertificateProjection podCertificate = 6;
         }
 
         message VolumeSource {
