@@ -35,7 +35,7 @@ public sealed class KubectlCaptureTests
     }
 
     [Fact]
-    public void EveryRecordedCommandHasACapture() => Assert.Equal(27, KubectlCaptures.All.Count);
+    public void EveryRecordedCommandHasACapture() => Assert.Equal(28, KubectlCaptures.All.Count);
 
     [Fact]
     public void DeploymentKeepsTheGeneratorsSettings()

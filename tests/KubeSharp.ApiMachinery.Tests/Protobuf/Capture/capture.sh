@@ -35,6 +35,9 @@ cap namespace --json create namespace team-a
 cap configmap --json create configmap cfg --from-literal=a=1 --from-literal=b=two
 cap secret-generic --json create secret generic s1 --from-literal=user=admin --from-literal=pw='p@ss'
 cap secret-docker-registry --json create secret docker-registry reg --docker-server=r.example --docker-username=u --docker-password=p --docker-email=e@x
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=tls.example \
+    -keyout "$OUT/tls.key" -out "$OUT/tls.crt" 2>/dev/null
+cap secret-tls --json create secret tls tls1 --cert="$OUT/tls.crt" --key="$OUT/tls.key"
 cap service-clusterip --json create service clusterip web --tcp=80:8080
 cap service-nodeport --json create service nodeport np --tcp=80:8080 --node-port=30080
 cap service-loadbalancer --json create service loadbalancer lb --tcp=443:8443
