@@ -79,6 +79,9 @@ internal static class WellKnownMessages
             seconds--;
             rest += 1_000_000_000L;
         }
+        // Go's zero time (0001-01-01T00:00:00Z) written out explicitly is still zero, and still omitted.
+        if (seconds == MinUnixSeconds && rest == 0)
+            return null;
         if (seconds < MinUnixSeconds || seconds > MaxUnixSeconds)
             return $"time {seconds}s since the epoch is out of range";
         var time = DateTime.UnixEpoch.AddTicks(seconds * TimeSpan.TicksPerSecond + rest / 100);

@@ -23,6 +23,10 @@ public sealed class WellKnownMessageTests
         Assert.Null(Decode("k8s.io.apimachinery.pkg.apis.meta.v1.MicroTime", new ProtoWriter()));
 
     [Fact]
+    public void ExplicitGoZeroTimeIsOmitted() =>
+        Assert.Null(Decode("k8s.io.apimachinery.pkg.apis.meta.v1.Time", new ProtoWriter().Int(1, -62135596800).Int(2, 0)));
+
+    [Fact]
     public void DurationIsGoText() =>
         Assert.Equal("1m30s", (string)Decode("k8s.io.apimachinery.pkg.apis.meta.v1.Duration", new ProtoWriter().Int(1, 90_000_000_000))!);
 

@@ -2,7 +2,7 @@ namespace KubeSharp.ApiMachinery.Protobuf.Schema;
 
 // resource.Quantity: the canonical string form travels on the wire.
 // Written for KubeSharp: field names and numbers are facts of the Kubernetes wire format; the kubesharp.*
-// options (see OptionsProto) carry the Go JSON facts the decoder needs. Messages that are not sent by kubectl
+// options (declared in Options.proto.cs) carry the Go JSON facts the decoder needs. Messages that are not sent by kubectl
 // are here because a sent message references them.
 internal static partial class ProtoFiles
 {
