@@ -11,26 +11,44 @@ internal static class GoDuration
     public static string Format(long nanoseconds)
     {
         if (nanoseconds == 0)
+        {
             return "0s";
+        }
         // Magnitude as unsigned so that long.MinValue works too.
         ulong u = nanoseconds < 0 ? unchecked(0UL - (ulong)nanoseconds) : (ulong)nanoseconds;
         var text = new StringBuilder();
         if (nanoseconds < 0)
+        {
             text.Append('-');
+        }
 
         if (u < 1_000UL)
+        {
             return text.Append(u.ToString(CultureInfo.InvariantCulture)).Append("ns").ToString();
+        }
+
         if (u < 1_000_000UL)
+        {
             return AppendFraction(text, u, 1_000UL).Append("µs").ToString();
+        }
+
         if (u < 1_000_000_000UL)
+        {
             return AppendFraction(text, u, 1_000_000UL).Append("ms").ToString();
+        }
 
         ulong totalSeconds = u / 1_000_000_000UL;
         ulong hours = totalSeconds / 3600, minutes = totalSeconds / 60 % 60;
         if (hours > 0)
+        {
             text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
+        }
+
         if (hours > 0 || minutes > 0)
+        {
             text.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
+        }
+
         return AppendFraction(text, u % 60_000_000_000UL, 1_000_000_000UL).Append('s').ToString();
     }
 
@@ -40,7 +58,10 @@ internal static class GoDuration
         text.Append((value / unit).ToString(CultureInfo.InvariantCulture));
         ulong fraction = value % unit;
         if (fraction == 0)
+        {
             return text;
+        }
+
         int digits = (int)Math.Round(Math.Log10(unit));
         var fractionText = fraction.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0').TrimEnd('0');
         return text.Append('.').Append(fractionText);

@@ -26,9 +26,14 @@ public static class KubeProtobuf
 
         error = ReadEnvelope(body[Magic.Length..], out var apiVersion, out var kind, out var raw);
         if (error is not null)
+        {
             return false;
+        }
+
         if (!ProtoKinds.TryFind(ProtoSchema.Kubernetes, apiVersion, kind, out var message, out error))
+        {
             return false;
+        }
 
         // Go's JSON puts TypeMeta (kind, then apiVersion) first.
         var result = new JsonObject { ["kind"] = kind, ["apiVersion"] = apiVersion };
@@ -63,20 +68,32 @@ public static class KubeProtobuf
         while (!reader.AtEnd)
         {
             if (!reader.TryReadTag(out int number, out var wireType))
+            {
                 return "malformed protobuf envelope";
+            }
+
             if (number is < 1 or > 4)
             {
                 if (!reader.TrySkip(wireType))
+                {
                     return "malformed protobuf envelope";
+                }
+
                 continue;
             }
             if (wireType != WireType.LengthDelimited || !reader.TryReadLengthDelimited(out var bytes))
+            {
                 return "malformed protobuf envelope";
+            }
+
             switch (number)
             {
                 case 1:
                     if (ReadTypeMeta(bytes, out apiVersion, out kind) is { } typeMetaError)
+                    {
                         return typeMetaError;
+                    }
+
                     break;
                 case 2:
                     // The bytes just read end at the reader's position; the magic sits in front of the envelope.
@@ -92,11 +109,20 @@ public static class KubeProtobuf
         }
 
         if (contentEncoding.Length > 0)
+        {
             return $"protobuf envelope contentEncoding \"{contentEncoding}\" is not supported";
+        }
+
         if (contentType.Length > 0 && contentType != ContentType)
+        {
             return $"protobuf envelope contentType \"{contentType}\" is not supported";
+        }
+
         if (kind.Length == 0 || apiVersion.Length == 0)
+        {
             return "protobuf envelope has no apiVersion and kind";
+        }
+
         return null;
     }
 
@@ -107,13 +133,20 @@ public static class KubeProtobuf
         while (!reader.AtEnd)
         {
             if (!reader.TryReadTag(out int number, out var wireType))
+            {
                 return "malformed protobuf envelope type";
+            }
+
             if (number is 1 or 2 && wireType == WireType.LengthDelimited && reader.TryReadLengthDelimited(out var bytes))
             {
                 if (number == 1)
+                {
                     apiVersion = Encoding.UTF8.GetString(bytes);
+                }
                 else
+                {
                     kind = Encoding.UTF8.GetString(bytes);
+                }
             }
             else if (number is 1 or 2 || !reader.TrySkip(wireType))
             {

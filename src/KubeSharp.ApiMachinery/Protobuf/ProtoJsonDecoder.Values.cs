@@ -15,13 +15,18 @@ internal static partial class ProtoJsonDecoder
         isZero = false;
         var expected = kind.ExpectedWireType();
         if (wireType != expected)
+        {
             return $"wire type {(int)wireType}, expected {(int)expected}";
+        }
 
         switch (expected)
         {
             case WireType.Varint:
                 if (!reader.TryReadVarint(out var varint))
+                {
                     return "truncated varint";
+                }
+
                 isZero = varint == 0;
                 value = kind switch
                 {
@@ -37,7 +42,10 @@ internal static partial class ProtoJsonDecoder
                 return null;
             case WireType.Fixed32:
                 if (!reader.TryReadFixed32(out var fixed32))
+                {
                     return "truncated fixed32";
+                }
+
                 isZero = fixed32 == 0;
                 return kind switch
                 {
@@ -47,7 +55,10 @@ internal static partial class ProtoJsonDecoder
                 };
             case WireType.Fixed64:
                 if (!reader.TryReadFixed64(out var fixed64))
+                {
                     return "truncated fixed64";
+                }
+
                 isZero = fixed64 == 0;
                 return kind switch
                 {
@@ -57,13 +68,22 @@ internal static partial class ProtoJsonDecoder
                 };
             default:
                 if (!reader.TryReadLengthDelimited(out var bytes))
+                {
                     return "truncated length-delimited value";
+                }
+
                 isZero = bytes.IsEmpty;
                 if (kind == ProtoKind.String)
+                {
                     // Go's JSON encoder also replaces invalid UTF-8 with U+FFFD.
                     return Set(JsonValue.Create(Encoding.UTF8.GetString(bytes)), out value);
+                }
+
                 if (kind == ProtoKind.Bytes)
+                {
                     return Set(JsonValue.Create(Convert.ToBase64String(bytes)), out value);
+                }
+
                 return ReadMessage(bytes, message!, depth, out value);
         }
     }
@@ -72,7 +92,10 @@ internal static partial class ProtoJsonDecoder
     {
         value = null;
         if (message.WellKnown != WellKnownMessage.None)
+        {
             return WellKnownMessages.Decode(bytes, message, depth + 1, out value);
+        }
+
         var obj = new JsonObject();
         var error = DecodeInto(bytes, message, obj, depth + 1);
         value = obj;

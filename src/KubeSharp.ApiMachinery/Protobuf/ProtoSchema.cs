@@ -24,7 +24,9 @@ internal sealed class ProtoSchema
     {
         var messages = new Dictionary<string, ProtoMessage>(StringComparer.Ordinal);
         foreach (var file in files)
+        {
             ProtoSchemaParser.Parse(file, messages);
+        }
 
         foreach (var message in messages.Values)
         {
@@ -32,7 +34,10 @@ internal sealed class ProtoSchema
             foreach (var field in message.Fields.Values)
             {
                 if (field.TypeName is null)
+                {
                     continue;
+                }
+
                 field.Message = Resolve(messages, package, field.TypeName)
                     ?? throw new FormatException($"proto schema: {message.FullName}.{field.Name} has unknown type {field.TypeName}");
             }
@@ -59,6 +64,8 @@ internal sealed class ProtoSchema
     private static void MarkWellKnown(Dictionary<string, ProtoMessage> messages, string fullName, WellKnownMessage kind)
     {
         if (messages.TryGetValue(fullName, out var message))
+        {
             message.WellKnown = kind;
+        }
     }
 }

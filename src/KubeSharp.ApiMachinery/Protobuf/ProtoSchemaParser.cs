@@ -35,7 +35,10 @@ internal sealed class ProtoSchemaParser
                 case "message":
                     var message = ParseMessage();
                     if (!into.TryAdd(message.FullName, message))
+                    {
                         throw Error($"message {message.FullName} is declared twice");
+                    }
+
                     break;
                 default:
                     throw Error($"unexpected '{keyword}'");
@@ -51,7 +54,9 @@ internal sealed class ProtoSchemaParser
         {
             var field = ParseField();
             if (!message.Fields.TryAdd(field.Number, field))
+            {
                 throw Error($"{message.FullName} declares field number {field.Number} twice");
+            }
         }
         Expect("}");
         return message;
@@ -114,7 +119,10 @@ internal sealed class ProtoSchemaParser
         bool scalar = ProtoKindExtensions.TryParse(typeName, out var kind);
         ProtoKind keyKind = ProtoKind.String;
         if (isMap && !ProtoKindExtensions.TryParse(keyType, out keyKind))
+        {
             throw Error($"map key type '{keyType}' is not a scalar");
+        }
+
         return new ProtoField
         {
             Number = number,
@@ -137,7 +145,10 @@ internal sealed class ProtoSchemaParser
     private bool TryTake(string token)
     {
         if (Peek() != token)
+        {
             return false;
+        }
+
         _pos++;
         return true;
     }
@@ -146,7 +157,9 @@ internal sealed class ProtoSchemaParser
     {
         var actual = Next();
         if (actual != token)
+        {
             throw Error($"expected '{token}', got '{actual}'");
+        }
     }
 
     private void SkipPast(string token)
@@ -185,13 +198,18 @@ internal sealed class ProtoSchemaParser
             else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
             {
                 while (i < text.Length && text[i] != '\n')
+                {
                     i++;
+                }
             }
             else if (c == '"')
             {
                 int end = text.IndexOf('"', i + 1);
                 if (end < 0)
+                {
                     throw new FormatException("proto schema: unterminated string");
+                }
+
                 tokens.Add(text[i..(end + 1)]);
                 i = end + 1;
             }
@@ -199,7 +217,10 @@ internal sealed class ProtoSchemaParser
             {
                 int start = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or '.'))
+                {
                     i++;
+                }
+
                 tokens.Add(text[start..i]);
             }
             else

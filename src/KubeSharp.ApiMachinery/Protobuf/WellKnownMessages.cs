@@ -17,12 +17,16 @@ internal static class WellKnownMessages
         value = null;
         // Go writes a zero Time as an empty message and reads it back as the zero time, which the API omits.
         if (data.IsEmpty && message.WellKnown is WellKnownMessage.Time or WellKnownMessage.MicroTime)
+        {
             return null;
+        }
 
         var fields = new JsonObject();
         var error = ProtoJsonDecoder.DecodeInto(data, message, fields, depth);
         if (error is not null)
+        {
             return error;
+        }
 
         switch (message.WellKnown)
         {
@@ -57,7 +61,10 @@ internal static class WellKnownMessages
         value = null;
         var field = message.Fields[1];
         if (String(fields, field.JsonName) is not { Length: > 0 } base64)
+        {
             return null;
+        }
+
         try
         {
             value = JsonNode.Parse(Convert.FromBase64String(base64));
@@ -81,9 +88,15 @@ internal static class WellKnownMessages
         }
         // Go's zero time (0001-01-01T00:00:00Z) written out explicitly is still zero, and still omitted.
         if (seconds == MinUnixSeconds && rest == 0)
+        {
             return null;
+        }
+
         if (seconds < MinUnixSeconds || seconds > MaxUnixSeconds)
+        {
             return $"time {seconds}s since the epoch is out of range";
+        }
+
         var time = DateTime.UnixEpoch.AddTicks(seconds * TimeSpan.TicksPerSecond + rest / 100);
         value = time.ToString(format, CultureInfo.InvariantCulture);
         return null;

@@ -19,14 +19,22 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
         for (int shift = 0; shift < 64; shift += 7)
         {
             if (_pos >= _data.Length)
+            {
                 return false;
+            }
+
             byte b = _data[_pos++];
             // The tenth byte may only carry the top bit of a 64-bit value.
             if (shift == 63 && b > 1)
+            {
                 return false;
+            }
+
             value |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80)
+            {
                 return true;
+            }
         }
         return false;
     }
@@ -36,7 +44,10 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
         fieldNumber = 0;
         wireType = 0;
         if (!TryReadVarint(out var tag) || tag > uint.MaxValue)
+        {
             return false;
+        }
+
         fieldNumber = (int)(tag >> 3);
         wireType = (WireType)(tag & 7);
         return fieldNumber > 0;
@@ -46,7 +57,10 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
     {
         bytes = default;
         if (!TryReadVarint(out var length) || length > (ulong)(_data.Length - _pos))
+        {
             return false;
+        }
+
         bytes = _data.Slice(_pos, (int)length);
         _pos += (int)length;
         return true;
@@ -56,7 +70,10 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
     {
         value = 0;
         if (_data.Length - _pos < 4)
+        {
             return false;
+        }
+
         value = BinaryPrimitives.ReadUInt32LittleEndian(_data[_pos..]);
         _pos += 4;
         return true;
@@ -66,7 +83,10 @@ internal ref struct WireReader(ReadOnlySpan<byte> data)
     {
         value = 0;
         if (_data.Length - _pos < 8)
+        {
             return false;
+        }
+
         value = BinaryPrimitives.ReadUInt64LittleEndian(_data[_pos..]);
         _pos += 8;
         return true;

@@ -104,7 +104,9 @@ public sealed class MalformedInputTests
             {
                 body = (byte[])seeds[random.Next(seeds.Length)].Clone();
                 for (int flips = random.Next(1, 4); flips > 0; flips--)
+                {
                     body[4 + random.Next(body.Length - 4)] = (byte)random.Next(256);
+                }
             }
 
             bool ok = KubeProtobuf.TryDecode(body, out var obj, out var error);

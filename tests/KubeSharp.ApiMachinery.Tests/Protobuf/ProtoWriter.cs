@@ -13,7 +13,10 @@ internal sealed class ProtoWriter
     public ProtoWriter RawVarint(ulong value)
     {
         for (; value >= 0x80; value >>= 7)
+        {
             _bytes.Add((byte)(value | 0x80));
+        }
+
         _bytes.Add((byte)value);
         return this;
     }

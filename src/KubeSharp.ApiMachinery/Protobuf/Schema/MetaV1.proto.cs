@@ -2,8 +2,8 @@ namespace KubeSharp.ApiMachinery.Protobuf.Schema;
 
 // meta/v1: ObjectMeta and the small types every kind shares; Time/MicroTime/Duration/FieldsV1 are decoded by WellKnownMessages.
 // Written for KubeSharp: field names and numbers are facts of the Kubernetes wire format; the kubesharp.*
-// options (declared in Options.proto.cs) carry the Go JSON facts the decoder needs. Messages that are not sent by kubectl
-// are here because a sent message references them.
+// options (declared in Options.proto.cs) carry the Go JSON facts the decoder needs. Messages kubectl does
+// not send are here because a sent message references them.
 internal static partial class ProtoFiles
 {
     internal const string MetaV1 = """
