@@ -35,7 +35,7 @@ public sealed class KubectlCaptureTests
     }
 
     [Fact]
-    public void EveryRecordedCommandHasACapture() => Assert.Equal(28, KubectlCaptures.All.Count);
+    public void EveryRecordedCommandHasACapture() => Assert.Equal(29, KubectlCaptures.All.Count);
 
     [Fact]
     public void DeploymentKeepsTheGeneratorsSettings()
@@ -81,6 +81,10 @@ public sealed class KubectlCaptureTests
         Assert.Equal("8080", port.TargetPort.Value);
         Assert.Equal(30080, port.NodePort);
     }
+
+    [Fact]
+    public void FieldsNewerThanKubectl132Survive() =>
+        Assert.Equal("SIGTERM", Decode<V1Job>(KubectlCaptures.JobFromCronJob133).Spec.Template.Spec.Containers[0].Lifecycle.StopSignal);
 
     [Fact]
     public void PodDisruptionBudgetKeepsAPercentage() =>

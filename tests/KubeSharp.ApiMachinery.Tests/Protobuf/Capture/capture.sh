@@ -9,7 +9,7 @@ mkdir -p "$OUT"
 python3 "$(dirname "$0")/capture.py" "$OUT" "$PORT" & server=$!
 trap 'kill $server' EXIT
 sleep 1
-k() { kubectl -s "http://127.0.0.1:$PORT" --cache-dir "$OUT/cache" "$@"; }
+k() { "${KUBECTL:-kubectl}" -s "http://127.0.0.1:$PORT" --cache-dir "$OUT/cache" "$@"; }
 # with FLAGS... -- ARGS...: ARGS with FLAGS inserted before a container command's "--" (or appended).
 with() {
     local flags=() args=(); while [ "$1" != -- ]; do flags+=("$1"); shift; done; shift
@@ -54,6 +54,9 @@ cap clusterrolebinding --json create clusterrolebinding crb1 --clusterrole=view 
 cap ingress --json create ingress ing1 '--rule=foo.com/bar=svc1:8080,tls=my-cert' --class=nginx
 cap pdb --json create poddisruptionbudget pdb1 --selector=app=web --min-available=50%
 cap job-from-cronjob --json create job manual --from=cronjob/rich
+# kubectl 1.33, run directly (the dispatcher would pick 1.32 for this server), writes fields that 1.32 does not
+# know (lifecycle.stopSignal), which the schema has too.
+KUBECTL=$(dirname "$(readlink -f "$(command -v kubectl)")")/kubectl.1.33 cap job-from-cronjob-1.33 --json create job manual --from=cronjob/rich
 # No --dry-run for these; their expected JSON is written by hand from the Go types.
 cap token create token sa1 --duration=10m --audience=api --bound-object-kind=Pod --bound-object-name=p1 --bound-object-uid=123e4567-e89b-12d3-a456-426614174000
 cap can-i auth can-i list pods
