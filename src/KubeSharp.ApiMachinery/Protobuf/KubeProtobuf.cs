@@ -44,7 +44,7 @@ public static class KubeProtobuf
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             // Not expected for any input; kept so a decoder bug answers 400 instead of failing the request.
-            error = $"cannot decode {kind}: {e.Message}";
+            error = $"internal decoder error: {e.Message}";
         }
         if (error is not null)
         {
