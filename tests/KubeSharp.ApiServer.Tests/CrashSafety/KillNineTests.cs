@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using k8s;
+using k8s.Models;
+
+namespace KubeSharp.ApiServer.Tests.CrashSafety;
+
+/// <summary>
+/// Durability: a separate `kubesharp apiserver` process is killed with SIGKILL while clients write; after a restart
+/// on the same data dir every acknowledged write is there, and resourceVersions keep increasing.
+/// </summary>
+public sealed class KillNineTests : IDisposable
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "kubesharp-kill9-" + Guid.NewGuid().ToString("N")[..10]);
+    private Process? _server;
+
+    [Fact]
+    public async Task AcknowledgedWritesSurviveKillDashNine()
+    {
+        var port = FreePort();
+        _server = await StartServerAsync(port);
+        var acknowledged = new ConcurrentDictionary<string, long>();
+        var writers = new List<Task>();
+        using var stopWriting = new CancellationTokenSource();
+        for (var w = 0; w < 8; w++)
+        {
+            var writer = w;
+            writers.Add(Task.Run(async () =>
+            {
+                using var client = Client();
+                for (var i = 0; !stopWriting.IsCancellationRequested; i++)
+                {
+                    var name = $"w{writer}-{i}";
+                    try
+                    {
+                        var created = await client.CoreV1.CreateNamespacedConfigMapAsync(
+                            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name }, Data = new Dictionary<string, string> { ["i"] = i.ToString() } }, "default");
+                        acknowledged[name] = long.Parse(created.Metadata.ResourceVersion);
+                    }
+                    catch (Exception) when (stopWriting.IsCancellationRequested || _server!.HasExited)
+                    {
+                        return;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return; // the server died under us: expected
+                    }
+                }
+            }));
+        }
+
+        // Kill once a good number of writes are acknowledged, with writers still in flight.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (acknowledged.Count < 300 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.True(acknowledged.Count >= 300, $"only {acknowledged.Count} writes were acknowledged");
+        _server.Kill(entireProcessTree: false); // SIGKILL
+        await _server.WaitForExitAsync();
+        stopWriting.Cancel();
+        await Task.WhenAll(writers.Select(t => t.ContinueWith(_ => { })));
+        var snapshot = new Dictionary<string, long>(acknowledged);
+
+        _server = await StartServerAsync(port);
+        using var after = Client();
+        var list = await after.CoreV1.ListNamespacedConfigMapAsync("default");
+        var stored = list.Items.ToDictionary(c => c.Metadata.Name, c => long.Parse(c.Metadata.ResourceVersion));
+        foreach (var (name, rv) in snapshot)
+        {
+            Assert.True(stored.TryGetValue(name, out var storedRv), $"acknowledged write {name} (rv {rv}) was lost");
+            Assert.Equal(rv, storedRv);
+        }
+        var max = stored.Values.Max();
+        var next = await after.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "after-restart" } }, "default");
+        Assert.True(long.Parse(next.Metadata.ResourceVersion) > max);
+        Assert.True(long.Parse(list.Metadata.ResourceVersion) >= max);
+    }
+
+    private Kubernetes Client() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(_dataDir, "kubeconfig")));
+
+    private async Task<Process> StartServerAsync(int port)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "kubesharp.dll");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { dll, "apiserver", "--data-dir", _dataDir, "--secure-port", port.ToString(), "--bind-address", "127.0.0.1" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        var p = Process.Start(psi)!;
+        var ready = new TaskCompletionSource();
+        p.OutputDataReceived += (_, e) => { if (e.Data?.Contains("ready at", StringComparison.Ordinal) == true) ready.TrySetResult(); };
+        p.ErrorDataReceived += (_, _) => { };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return p;
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill();
+            _server.WaitForExit(10_000);
+        }
+        _server?.Dispose();
+        try { Directory.Delete(_dataDir, true); } catch (IOException) { }
+    }
+}
