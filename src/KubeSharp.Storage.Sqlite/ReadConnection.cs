@@ -15,13 +15,13 @@ internal sealed class ReadConnection : IDisposable
 
     public ReadConnection(string path) => _connection = SqliteConnections.Open(path, readOnly: true);
 
-    /// <summary>Starts a snapshot and returns the compaction point as seen by it.</summary>
-    public long BeginSnapshot()
+    /// <summary>Starts a snapshot; returns the compaction point and the latest revision as seen by it.</summary>
+    public (long Compacted, long Revision) BeginSnapshot()
     {
         _transaction = _connection.BeginTransaction(deferred: true);
-        var command = Command(Sql.ReadMeta);
-        command.Parameters.AddWithValue("$name", "compact_rev");
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
+        using var reader = Command(Sql.Snapshot).ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     public void EndSnapshot()

@@ -34,6 +34,12 @@ internal static class Sql
 
     public const string ReadMeta = "SELECT value FROM kv_meta WHERE name = $name";
 
+    // Read as the first statement of a read transaction: the compaction point and the revision of the snapshot.
+    public const string Snapshot = """
+        SELECT (SELECT value FROM kv_meta WHERE name = 'compact_rev'),
+               COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'kv_log'), 0)
+        """;
+
     public const string WriteMeta = "UPDATE kv_meta SET value = $value WHERE name = $name";
 
     public const string LatestRow = $"SELECT {Columns} FROM kv_log WHERE name = $name ORDER BY id DESC LIMIT 1";

@@ -46,6 +46,18 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task EmptyAndBinaryValuesRoundTrip()
+    {
+        byte[] binary = [0, 1, 2, 255, 0];
+        var empty = await Store.CreateAsync(Pod("empty"), ReadOnlyMemory<byte>.Empty);
+        await Store.CreateAsync(Pod("binary"), binary);
+
+        Assert.Equal(WriteStatus.Ok, empty.Status);
+        Assert.Empty((await Store.GetAsync(Pod("empty")))!.Value);
+        Assert.Equal(binary, (await Store.GetAsync(Pod("binary")))!.Value);
+    }
+
+    [Fact]
     public async Task CreateOfExistingKeyReturnsAlreadyExistsWithCurrentValue()
     {
         var revision = await CreateOkAsync(Pod("a"), "v1");
