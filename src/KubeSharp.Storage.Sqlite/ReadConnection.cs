@@ -42,7 +42,7 @@ internal sealed class ReadConnection : IDisposable
     /// <summary>Live keys in [lo, hi) (or (lo, hi) when <paramref name="exclusiveLower"/>) as of a revision.</summary>
     public List<KeyValue> ReadList(string lo, bool exclusiveLower, string? hi, long revision, int limit)
     {
-        var command = RangeCommand(Sql.List(exclusiveLower, hi is not null), lo, hi, revision);
+        var command = RangeCommand(Sql.List(exclusiveLower, hi is not null, paged: limit > 0), lo, hi, revision);
         command.Parameters.AddWithValue("$limit", limit);
         var items = new List<KeyValue>();
         using var reader = command.ExecuteReader();
