@@ -32,7 +32,17 @@ public sealed partial class SqliteStore : IStore
         }
 
         _broadcaster = new WatchBroadcaster();
-        _writer = new LogWriter(options.Path, _broadcaster, options.MaxWriteBatchSize, options.CompactBatchSize);
+        try
+        {
+            _writer = new LogWriter(options.Path, _broadcaster, options.MaxWriteBatchSize, options.CompactBatchSize);
+        }
+        catch
+        {
+            // A file that cannot be opened (not a database, no permission) leaves nothing running behind.
+            _broadcaster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         _readers = new ReadConnectionPool(options.Path, options.MaxReadConnections);
         _compactionLoop = CompactPeriodicallyAsync(_stopping.Token);
     }
