@@ -159,6 +159,22 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task ARevisionFromAnEarlierIncarnationOfTheKeyConflicts()
+    {
+        var first = await CreateOkAsync(Pod("a"), "v1");
+        Assert.Equal(WriteStatus.Ok, (await Store.DeleteAsync(Pod("a"), first)).Status);
+        var second = await CreateOkAsync(Pod("a"), "v2");
+
+        var update = await Store.UpdateAsync(Pod("a"), Bytes("stale"), first);
+        var delete = await Store.DeleteAsync(Pod("a"), first);
+
+        Assert.Equal(WriteStatus.Conflict, update.Status);
+        Assert.Equal(second, update.Current?.ModRevision);
+        Assert.Equal(WriteStatus.Conflict, delete.Status);
+        Assert.Equal("v2", Text((await Store.GetAsync(Pod("a")))?.Value));
+    }
+
+    [Fact]
     public async Task CasRaceOnOneKeyHasExactlyOneWinner()
     {
         var created = await CreateOkAsync(Pod("a"), "v0");
