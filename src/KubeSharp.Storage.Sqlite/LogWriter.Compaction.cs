@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace KubeSharp.Storage.Sqlite;
 
 /// <summary>
@@ -34,13 +36,8 @@ internal sealed partial class LogWriter
                 var hi = Math.Min(_compactedRevision, lo + _compactBatchSize);
                 using (var transaction = _connection.BeginTransaction())
                 {
-                    foreach (var command in (ReadOnlySpan<Microsoft.Data.Sqlite.SqliteCommand>)[_compactSupersededCommand, _compactTombstonesCommand])
-                    {
-                        command.Transaction = transaction;
-                        command.Parameters[0].Value = lo;
-                        command.Parameters[1].Value = hi;
-                        command.ExecuteNonQuery();
-                    }
+                    DeleteRange(_compactSupersededCommand, transaction, lo, hi);
+                    DeleteRange(_compactTombstonesCommand, transaction, lo, hi);
 
                     WriteMeta(transaction, "compact_cursor", hi);
                     transaction.Commit();
@@ -82,7 +79,15 @@ internal sealed partial class LogWriter
         }
     }
 
-    private void WriteMeta(Microsoft.Data.Sqlite.SqliteTransaction transaction, string name, long value)
+    private static void DeleteRange(SqliteCommand command, SqliteTransaction transaction, long lo, long hi)
+    {
+        command.Transaction = transaction;
+        command.Parameters[0].Value = lo;
+        command.Parameters[1].Value = hi;
+        command.ExecuteNonQuery();
+    }
+
+    private void WriteMeta(SqliteTransaction transaction, string name, long value)
     {
         _writeMetaCommand.Transaction = transaction;
         _writeMetaCommand.Parameters[0].Value = name;

@@ -24,6 +24,7 @@ internal sealed partial class LogWriter : IDisposable
     private long _compactTarget;
     private bool _compactionBlocked;
     private bool _stopping;
+    private Exception? _fault;
 
     // Written only by the writer thread (and the constructor); read anywhere.
     private long _currentRevision;
@@ -63,7 +64,7 @@ internal sealed partial class LogWriter : IDisposable
     {
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_stopping, this);
+            ThrowIfStopped();
             _queue.Add(request);
             Monitor.Pulse(_lock);
         }
@@ -77,7 +78,7 @@ internal sealed partial class LogWriter : IDisposable
         var waiter = new CompactionWaiter(revision);
         lock (_lock)
         {
-            ObjectDisposedException.ThrowIf(_stopping, this);
+            ThrowIfStopped();
             _compactTarget = Math.Max(_compactTarget, revision);
             _compactionBlocked = false;
             _compactionWaiters.Add(waiter);
@@ -102,22 +103,61 @@ internal sealed partial class LogWriter : IDisposable
 
         // The writer finishes the batch in hand (its callers are owed an answer), then exits.
         _thread.Join();
-        var disposed = new ObjectDisposedException(nameof(SqliteStore));
-        foreach (var request in _queue)
-        {
-            request.Completion.TrySetException(disposed);
-        }
-
-        foreach (var waiter in _compactionWaiters)
-        {
-            waiter.Completion.TrySetException(disposed);
-        }
-
+        FailPending(new ObjectDisposedException(nameof(SqliteStore)));
         DisposeCommands();
         _connection.Dispose();
     }
 
+    private void ThrowIfStopped()
+    {
+        if (_fault is not null)
+        {
+            throw new InvalidOperationException("The store's writer failed; reopen the store.", _fault);
+        }
+
+        ObjectDisposedException.ThrowIf(_stopping, this);
+    }
+
+    private void FailPending(Exception error)
+    {
+        lock (_lock)
+        {
+            foreach (var request in _queue)
+            {
+                request.Completion.TrySetException(error);
+            }
+
+            _queue.Clear();
+            foreach (var waiter in _compactionWaiters)
+            {
+                waiter.Completion.TrySetException(error);
+            }
+
+            _compactionWaiters.Clear();
+        }
+    }
+
     private void Run()
+    {
+        try
+        {
+            RunLoop();
+        }
+        catch (Exception ex)
+        {
+            // Only a bug gets here (SQL errors are answered per batch). Callers must not wait forever on a writer
+            // that is gone: fail what is queued and refuse new writes.
+            lock (_lock)
+            {
+                _fault = ex;
+                _stopping = true;
+            }
+
+            FailPending(ex);
+        }
+    }
+
+    private void RunLoop()
     {
         while (true)
         {

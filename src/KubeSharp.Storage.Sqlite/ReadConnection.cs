@@ -15,13 +15,13 @@ internal sealed class ReadConnection : IDisposable
 
     public ReadConnection(string path) => _connection = SqliteConnections.Open(path, readOnly: true);
 
-    /// <summary>Starts a snapshot and returns the compaction point as seen by it.</summary>
-    public long BeginSnapshot()
+    /// <summary>Starts a snapshot; returns the compaction point and the latest revision as seen by it.</summary>
+    public (long Compacted, long Revision) BeginSnapshot()
     {
         _transaction = _connection.BeginTransaction(deferred: true);
-        var command = Command(Sql.ReadMeta);
-        command.Parameters.AddWithValue("$name", "compact_rev");
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L);
+        using var reader = Command(Sql.Snapshot).ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     public void EndSnapshot()
@@ -42,7 +42,7 @@ internal sealed class ReadConnection : IDisposable
     /// <summary>Live keys in [lo, hi) (or (lo, hi) when <paramref name="exclusiveLower"/>) as of a revision.</summary>
     public List<KeyValue> ReadList(string lo, bool exclusiveLower, string? hi, long revision, int limit)
     {
-        var command = RangeCommand(Sql.List(exclusiveLower, hi is not null), lo, hi, revision);
+        var command = RangeCommand(Sql.List(exclusiveLower, hi is not null, paged: limit > 0), lo, hi, revision);
         command.Parameters.AddWithValue("$limit", limit);
         var items = new List<KeyValue>();
         using var reader = command.ExecuteReader();

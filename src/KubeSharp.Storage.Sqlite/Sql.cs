@@ -34,6 +34,12 @@ internal static class Sql
 
     public const string ReadMeta = "SELECT value FROM kv_meta WHERE name = $name";
 
+    // Read as the first statement of a read transaction: the compaction point and the revision of the snapshot.
+    public const string Snapshot = """
+        SELECT (SELECT value FROM kv_meta WHERE name = 'compact_rev'),
+               COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'kv_log'), 0)
+        """;
+
     public const string WriteMeta = "UPDATE kv_meta SET value = $value WHERE name = $name";
 
     public const string LatestRow = $"SELECT {Columns} FROM kv_log WHERE name = $name ORDER BY id DESC LIMIT 1";
@@ -60,16 +66,28 @@ internal static class Sql
 
     public const string CountRows = "SELECT COUNT(*) FROM kv_log";
 
-    private static readonly string[] s_list = new string[4];
+    private static readonly string[] s_list = new string[8];
     private static readonly string[] s_count = new string[4];
 
-    /// <summary>The latest row of every key in a key range as of $rev, skipping keys deleted at $rev.</summary>
-    public static string List(bool exclusiveLower, bool bounded) =>
-        s_list[Index(exclusiveLower, bounded)] ??= $"""
-            SELECT k.id, k.name, k.created, k.deleted, k.create_revision, k.prev_revision, k.value, k.old_value
-            FROM kv_log k JOIN ({Latest(exclusiveLower, bounded)}) m ON k.id = m.id
-            WHERE k.deleted = 0 ORDER BY k.name LIMIT $limit
-            """;
+    /// <summary>The latest row of every key in a key range as of $rev, skipping keys deleted at $rev, in key order.</summary>
+    /// <remarks>Two shapes, measured on 50,000 keys: a page walks the name index in order with a correlated
+    /// "latest id" lookup and stops at the LIMIT (~12 ms for 500 keys, where grouping the whole range first takes
+    /// ~150 ms); a full list is ~30% faster grouping the range in one pass.</remarks>
+    public static string List(bool exclusiveLower, bool bounded, bool paged) =>
+        s_list[Index(exclusiveLower, bounded) + (paged ? 4 : 0)] ??= paged
+            ? $"""
+                SELECT k.id, k.name, k.created, k.deleted, k.create_revision, k.prev_revision, k.value, k.old_value
+                FROM kv_log k
+                WHERE {Range("k.name", exclusiveLower, bounded)}
+                  AND k.id = (SELECT MAX(l.id) FROM kv_log l WHERE l.name = k.name AND l.id <= $rev)
+                  AND k.deleted = 0
+                ORDER BY k.name LIMIT $limit
+                """
+            : $"""
+                SELECT k.id, k.name, k.created, k.deleted, k.create_revision, k.prev_revision, k.value, k.old_value
+                FROM kv_log k JOIN ({Latest(exclusiveLower, bounded)}) m ON k.id = m.id
+                WHERE k.deleted = 0 ORDER BY k.name LIMIT $limit
+                """;
 
     public static string Count(bool exclusiveLower, bool bounded) =>
         s_count[Index(exclusiveLower, bounded)] ??= $"""
@@ -77,7 +95,10 @@ internal static class Sql
             """;
 
     private static string Latest(bool exclusiveLower, bool bounded) =>
-        $"SELECT MAX(id) AS id FROM kv_log WHERE name {(exclusiveLower ? ">" : ">=")} $lo{(bounded ? " AND name < $hi" : "")} AND id <= $rev GROUP BY name";
+        $"SELECT MAX(id) AS id FROM kv_log WHERE {Range("name", exclusiveLower, bounded)} AND id <= $rev GROUP BY name";
+
+    private static string Range(string column, bool exclusiveLower, bool bounded) =>
+        $"{column} {(exclusiveLower ? ">" : ">=")} $lo{(bounded ? $" AND {column} < $hi" : "")}";
 
     private static int Index(bool exclusiveLower, bool bounded) => (exclusiveLower ? 2 : 0) + (bounded ? 1 : 0);
 }

@@ -6,11 +6,11 @@ public sealed partial class SqliteStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ThrowIfDisposed();
-        var atRevision = ResolveReadRevision(revision);
+        ArgumentOutOfRangeException.ThrowIfNegative(revision);
         var connection = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ThrowIfCompacted(connection.BeginSnapshot(), revision, atRevision);
+            var atRevision = SnapshotRevision(connection.BeginSnapshot(), revision);
             var row = connection.ReadRowAt(key, atRevision);
             return row is { Deleted: false } live ? live.ToKeyValue() : null;
         }
@@ -25,7 +25,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Limit);
         ThrowIfDisposed();
-        var atRevision = ResolveReadRevision(options.Revision);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Revision);
         var hi = KeyRange.PrefixEnd(prefix);
         // StartKey is the last key of the previous page: continue strictly after it, unless it lies before the
         // prefix (then the whole prefix follows it).
@@ -34,7 +34,7 @@ public sealed partial class SqliteStore
         var connection = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ThrowIfCompacted(connection.BeginSnapshot(), options.Revision, atRevision);
+            var atRevision = SnapshotRevision(connection.BeginSnapshot(), options.Revision);
             // One row more than asked tells whether another page follows without counting.
             var items = connection.ReadList(lo, afterStart, hi, atRevision, options.Limit > 0 ? options.Limit + 1 : -1);
             var more = options.Limit > 0 && items.Count > options.Limit;
@@ -50,16 +50,6 @@ public sealed partial class SqliteStore
         finally
         {
             _readers.Return(connection);
-        }
-    }
-
-    // Only an explicit revision can be compacted: "latest" stays readable even right after compacting up to it,
-    // because compaction keeps the latest row of every live key.
-    private static void ThrowIfCompacted(long compacted, long requested, long revision)
-    {
-        if (requested != 0 && revision <= compacted)
-        {
-            throw new CompactedException(revision, compacted);
         }
     }
 }

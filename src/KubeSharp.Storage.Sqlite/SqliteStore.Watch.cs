@@ -22,12 +22,6 @@ public sealed partial class SqliteStore
     private async IAsyncEnumerable<StoreEvent> WatchCoreAsync(
         string prefix, long afterRevision, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var current = _writer.CurrentRevision;
-        if (afterRevision > current)
-        {
-            throw new FutureRevisionException(afterRevision, current);
-        }
-
         var position = afterRevision;
         var hi = KeyRange.PrefixEnd(prefix);
         for (var pass = 0; pass < 2; pass++)
@@ -85,14 +79,18 @@ public sealed partial class SqliteStore
     private async ValueTask<HistoryPage> ReadHistoryPageAsync(string prefix, string? hi, long after, CancellationToken cancellationToken)
     {
         var pageSize = Math.Max(1, _options.WatchReplayPageSize);
-        // Every row up to this revision is in the snapshot taken below (it can only be newer).
-        var revisionBefore = _writer.CurrentRevision;
         var connection = await _readers.RentAsync(cancellationToken).ConfigureAwait(false);
         List<LogRow> rows;
+        long snapshotRevision;
         try
         {
             // Compacting beyond the position deletes rows this watch still has to deliver.
-            var compacted = connection.BeginSnapshot();
+            (var compacted, snapshotRevision) = connection.BeginSnapshot();
+            if (after > snapshotRevision)
+            {
+                throw new FutureRevisionException(after, snapshotRevision);
+            }
+
             if (after < compacted)
             {
                 throw new CompactedException(after, compacted);
@@ -115,7 +113,7 @@ public sealed partial class SqliteStore
         }
 
         var full = rows.Count == pageSize;
-        var scannedTo = full ? rows[^1].Id : Math.Max(after, revisionBefore);
+        var scannedTo = full ? rows[^1].Id : Math.Max(after, snapshotRevision);
         return new HistoryPage(events, full, scannedTo);
     }
 }

@@ -32,7 +32,17 @@ public sealed partial class SqliteStore : IStore
         }
 
         _broadcaster = new WatchBroadcaster();
-        _writer = new LogWriter(options.Path, _broadcaster, options.MaxWriteBatchSize, options.CompactBatchSize);
+        try
+        {
+            _writer = new LogWriter(options.Path, _broadcaster, options.MaxWriteBatchSize, options.CompactBatchSize);
+        }
+        catch
+        {
+            // A file that cannot be opened (not a database, no permission) leaves nothing running behind.
+            _broadcaster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         _readers = new ReadConnectionPool(options.Path, options.MaxReadConnections);
         _compactionLoop = CompactPeriodicallyAsync(_stopping.Token);
     }
@@ -64,17 +74,31 @@ public sealed partial class SqliteStore : IStore
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
-    /// <summary>0 means the latest revision; a read pins the revision before it starts so that its snapshot
-    /// (which can only be newer) answers exactly as of that revision.</summary>
-    private long ResolveReadRevision(long revision)
+    /// <summary>
+    /// The revision a read answers at: the requested one, or for 0 ("latest") the snapshot's own revision.
+    /// Both checks use the snapshot, not the in-memory counter: "latest" from memory could be older than a
+    /// compaction committed just before the snapshot (whose deletions the read would then see), and the counter
+    /// moves only after a commit, so a revision a concurrent List just returned could look like the future.
+    /// Only an explicit revision can be compacted: compaction keeps the latest row of every live key.
+    /// </summary>
+    private static long SnapshotRevision((long Compacted, long Revision) snapshot, long requested)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(revision);
-        var current = _writer.CurrentRevision;
-        if (revision > current)
+        ArgumentOutOfRangeException.ThrowIfNegative(requested);
+        if (requested > snapshot.Revision)
         {
-            throw new FutureRevisionException(revision, current);
+            throw new FutureRevisionException(requested, snapshot.Revision);
         }
 
-        return revision == 0 ? current : revision;
+        if (requested == 0)
+        {
+            return snapshot.Revision;
+        }
+
+        if (requested <= snapshot.Compacted)
+        {
+            throw new CompactedException(requested, snapshot.Compacted);
+        }
+
+        return requested;
     }
 }

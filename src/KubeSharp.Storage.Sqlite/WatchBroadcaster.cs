@@ -4,7 +4,8 @@ namespace KubeSharp.Storage.Sqlite;
 
 /// <summary>
 /// Fans committed events out to live watchers. The writer hands over whole batches (already in revision order)
-/// and returns at once; one pump task delivers them, so a thousand watchers cost the writer nothing. Watchers are
+/// and returns at once; one pump task delivers them, batch by batch, so a thousand watchers cost the writer
+/// nothing and each watcher one queue operation per batch. Watchers are
 /// grouped by prefix (the API server's watch cache opens one watch per resource, so groups are few and large) and
 /// the groups live in an immutable array that subscribe/unsubscribe replace, so the pump never takes a lock.
 /// </summary>
@@ -116,30 +117,52 @@ internal sealed class WatchBroadcaster : IAsyncDisposable
     private void Deliver(StoreEvent[] batch)
     {
         var groups = Volatile.Read(ref _groups);
-        if (groups.Length == 0)
+        foreach (var group in groups)
         {
-            return;
-        }
-
-        // Event-major order: every watcher has been offered event N before any is offered N+1.
-        foreach (var storeEvent in batch)
-        {
-            foreach (var group in groups)
+            // Filtered once per prefix and shared by every watcher of the group (events are immutable).
+            var events = Matching(batch, group.Prefix);
+            if (events.Length == 0)
             {
-                if (!storeEvent.Key.StartsWith(group.Prefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                foreach (var watcher in group.Watchers)
+            foreach (var watcher in group.Watchers)
+            {
+                if (!watcher.TryOffer(events))
                 {
-                    if (!watcher.TryOffer(storeEvent))
-                    {
-                        Unsubscribe(watcher);
-                    }
+                    Unsubscribe(watcher);
                 }
             }
         }
+    }
+
+    private static StoreEvent[] Matching(StoreEvent[] batch, string prefix)
+    {
+        var count = 0;
+        foreach (var storeEvent in batch)
+        {
+            if (storeEvent.Key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        if (count == batch.Length || count == 0)
+        {
+            return count == 0 ? [] : batch;
+        }
+
+        var matching = new StoreEvent[count];
+        var next = 0;
+        foreach (var storeEvent in batch)
+        {
+            if (storeEvent.Key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                matching[next++] = storeEvent;
+            }
+        }
+
+        return matching;
     }
 
     private sealed record PrefixGroup(string Prefix, Watcher[] Watchers);

@@ -3,68 +3,82 @@ using System.Threading.Channels;
 namespace KubeSharp.Storage.Sqlite;
 
 /// <summary>
-/// One live watch subscription: a bounded buffer between the broadcaster and one consumer. The broadcaster never
-/// waits on it; when the buffer is full the watcher is marked overflowed and its consumer gets
-/// <see cref="WatchTooSlowException"/> at its next read, instead of silently missing events.
+/// One live watch subscription: a bounded buffer between the broadcaster and one consumer. The broadcaster hands
+/// over whole committed batches (one queue operation and at most one wake-up per batch, not per event) and never
+/// waits; when more than the capacity in events is waiting, the watcher is marked overflowed and its consumer gets
+/// <see cref="WatchTooSlowException"/> at its next read instead of silently missing events.
 /// </summary>
 internal sealed class Watcher
 {
-    private readonly Channel<StoreEvent> _buffer;
+    private readonly Channel<StoreEvent[]> _batches = Channel.CreateUnbounded<StoreEvent[]>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+
+    private readonly int _capacity;
+    private int _buffered;
     private volatile bool _overflowed;
+
+    // Consumer side only.
+    private StoreEvent[]? _current;
+    private int _next;
 
     public Watcher(string prefix, int capacity)
     {
         Prefix = prefix;
-        _buffer = Channel.CreateBounded<StoreEvent>(new BoundedChannelOptions(Math.Max(1, capacity))
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-            SingleWriter = false,
-        });
+        _capacity = Math.Max(1, capacity);
     }
 
     public string Prefix { get; }
 
-    /// <summary>Called by the broadcaster only. False exactly once: when this event overflowed the buffer and the
-    /// watcher has to be dropped; later offers are ignored.</summary>
-    public bool TryOffer(StoreEvent storeEvent)
+    /// <summary>Called by the broadcaster only, with events under <see cref="Prefix"/> in revision order. False
+    /// exactly once: when these events overflowed the buffer and the watcher has to be dropped.</summary>
+    public bool TryOffer(StoreEvent[] events)
     {
         if (_overflowed)
         {
             return true;
         }
 
-        if (_buffer.Writer.TryWrite(storeEvent))
+        if (Interlocked.Add(ref _buffered, events.Length) > _capacity)
         {
-            return true;
+            _overflowed = true;
+            _batches.Writer.TryComplete();
+            return false;
         }
 
-        _overflowed = true;
-        _buffer.Writer.TryComplete();
-        return false;
+        _batches.Writer.TryWrite(events);
+        return true;
     }
 
     /// <summary>Ends the stream normally (the store is shutting down).</summary>
-    public void Close() => _buffer.Writer.TryComplete();
+    public void Close() => _batches.Writer.TryComplete();
 
     /// <summary>The next live event, or null when the stream ended.</summary>
     public async ValueTask<StoreEvent?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            // Checked before every read: events still buffered after an overflow are not worth delivering,
+            // Checked before every event: what is still buffered after an overflow is not worth delivering,
             // since the consumer has to re-list anyway.
             if (_overflowed)
             {
                 throw new WatchTooSlowException();
             }
 
-            if (_buffer.Reader.TryRead(out var storeEvent))
+            if (_current is { } current && _next < current.Length)
             {
-                return storeEvent;
+                return current[_next++];
             }
 
-            if (!await _buffer.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            _current = null;
+            if (_batches.Reader.TryRead(out var batch))
+            {
+                Interlocked.Add(ref _buffered, -batch.Length);
+                _current = batch;
+                _next = 0;
+                continue;
+            }
+
+            if (!await _batches.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return _overflowed ? throw new WatchTooSlowException() : null;
             }

@@ -2,8 +2,10 @@ namespace KubeSharp.Storage.Tests;
 
 public abstract partial class StoreConformanceTests
 {
-    [Fact]
-    public async Task GetAndListAtAnOldRevisionShowTheOldState()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public async Task GetAndListAtAnOldRevisionShowTheOldState(int limit)
     {
         var a1 = await CreateOkAsync(Pod("a"), "a1");
         var b1 = await CreateOkAsync(Pod("b"), "b1");
@@ -17,13 +19,14 @@ public abstract partial class StoreConformanceTests
         Assert.Null(await Store.GetAsync(Pod("c"), before));
         Assert.Null(await Store.GetAsync(Pod("b"), a1));
 
-        var old = await Store.ListAsync(Pods, new ListOptions(Revision: before));
+        var old = await Store.ListAsync(Pods, new ListOptions(Revision: before, Limit: limit));
         Assert.Equal(before, old.Revision);
         Assert.Equal(["a1", "b1"], old.Items.Select(i => Text(i.Value)));
         Assert.Equal([a1, b1], old.Items.Select(i => i.ModRevision));
 
-        var now = await Store.ListAsync(Pods, default);
+        var now = await Store.ListAsync(Pods, new ListOptions(Limit: limit));
         Assert.Equal(await Store.GetCurrentRevisionAsync(), now.Revision);
+        Assert.False(now.More);
         Assert.Equal(["a2", "c1"], now.Items.Select(i => Text(i.Value)));
     }
 

@@ -46,6 +46,18 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task EmptyAndBinaryValuesRoundTrip()
+    {
+        byte[] binary = [0, 1, 2, 255, 0];
+        var empty = await Store.CreateAsync(Pod("empty"), ReadOnlyMemory<byte>.Empty);
+        await Store.CreateAsync(Pod("binary"), binary);
+
+        Assert.Equal(WriteStatus.Ok, empty.Status);
+        Assert.Empty((await Store.GetAsync(Pod("empty")))!.Value);
+        Assert.Equal(binary, (await Store.GetAsync(Pod("binary")))!.Value);
+    }
+
+    [Fact]
     public async Task CreateOfExistingKeyReturnsAlreadyExistsWithCurrentValue()
     {
         var revision = await CreateOkAsync(Pod("a"), "v1");
@@ -144,6 +156,22 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(second, read?.CreateRevision);
         Assert.Equal(second, read?.ModRevision);
         Assert.Equal("v2", Text(read?.Value));
+    }
+
+    [Fact]
+    public async Task ARevisionFromAnEarlierIncarnationOfTheKeyConflicts()
+    {
+        var first = await CreateOkAsync(Pod("a"), "v1");
+        Assert.Equal(WriteStatus.Ok, (await Store.DeleteAsync(Pod("a"), first)).Status);
+        var second = await CreateOkAsync(Pod("a"), "v2");
+
+        var update = await Store.UpdateAsync(Pod("a"), Bytes("stale"), first);
+        var delete = await Store.DeleteAsync(Pod("a"), first);
+
+        Assert.Equal(WriteStatus.Conflict, update.Status);
+        Assert.Equal(second, update.Current?.ModRevision);
+        Assert.Equal(WriteStatus.Conflict, delete.Status);
+        Assert.Equal("v2", Text((await Store.GetAsync(Pod("a")))?.Value));
     }
 
     [Fact]

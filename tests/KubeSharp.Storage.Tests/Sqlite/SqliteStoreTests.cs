@@ -114,6 +114,14 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void OpeningAFileThatIsNotADatabaseFails()
+    {
+        File.WriteAllText(_directory.File("store.db"), new string('x', 4096));
+
+        Assert.Throws<SqliteException>(() => Open());
+    }
+
+    [Fact]
     public async Task AWriteCancelledBeforeItIsQueuedIsNotApplied()
     {
         await using var store = Open();
