@@ -32,6 +32,9 @@ public static class OpenApiDocuments
     /// <summary>"api/v1" for the core group, "apis/&lt;group&gt;/&lt;version&gt;" otherwise.</summary>
     public static string PathOf(string group, string version) => group.Length == 0 ? "api/" + version : $"apis/{group}/{version}";
 
+    /// <summary>The upstream component name of a k8s.Models type ("io.k8s.api.core.v1.Pod"), or null if not served.</summary>
+    public static string? SchemaName(Type modelType) => SchemaNames.Of(modelType);
+
     /// <summary>The /openapi/v3 discovery document: every group-version with its hash-pinned URL.</summary>
     public static byte[] Root() => _root.Value;
 

@@ -43,7 +43,7 @@ internal static class PathsBuilder
         }
         if (r.HasVerb("deletecollection"))
         {
-            collectionOps.Add(new("delete", "deletecollection", OperationNames.Id("deleteCollection", r, ns), $"delete collection of {r.Kind}",
+            collectionOps.Add(new("delete", "deletecollection", OperationNames.Id("delete", r, ns, collection: true), $"delete collection of {r.Kind}",
                 kind, DeleteOptions, Status, OperationKind.DeleteCollection));
         }
         Add(paths, collection, ns, named: false, collectionOps);
