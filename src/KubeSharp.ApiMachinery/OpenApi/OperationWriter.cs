@@ -5,10 +5,14 @@ namespace KubeSharp.ApiMachinery.OpenApi;
 /// <summary>Writes one operation object the way upstream's v3 documents lay it out.</summary>
 internal static class OperationWriter
 {
-    // The media types upstream accepts for each PATCH flavour; all carry the generic Patch schema.
+    // PATCH media types, all carrying the generic Patch schema. application/strategic-merge-patch+json is left out
+    // on purpose although the server accepts it: when a kind's PATCH lists it, kubectl's client-side apply computes
+    // the strategic merge patch from these schemas, which lack upstream's x-kubernetes-patch-merge-key/-strategy
+    // (the models do not carry them), and would send whole lists without $setElementOrder or $patch:delete.
+    // Without it kubectl falls back to its compiled-in types, which have the exact merge keys.
     private static readonly string[] _patchTypes =
     [
-        "application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json",
+        "application/apply-patch+yaml", "application/json-patch+json", "application/merge-patch+json",
     ];
 
     private static readonly string[] _responseTypes = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"];

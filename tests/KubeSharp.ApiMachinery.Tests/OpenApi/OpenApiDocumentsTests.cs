@@ -89,6 +89,20 @@ public class OpenApiDocumentsTests
         }
     }
 
+    // Advertising strategic merge patch makes kubectl compute apply patches from these schemas, which lack the
+    // patch merge keys; verified with kubectl 1.32 (whole container lists, no $setElementOrder).
+    [Theory]
+    [MemberData(nameof(GroupVersions))]
+    public void Patch_operations_do_not_advertise_strategic_merge_patch(string path)
+    {
+        foreach (var (url, method, op) in Documents.Operations(Documents.For(path)).Where(o => o.Method == "patch"))
+        {
+            var content = op.GetProperty("requestBody").GetProperty("content");
+            Assert.False(content.TryGetProperty("application/strategic-merge-patch+json", out _), url);
+            Assert.True(content.TryGetProperty("application/merge-patch+json", out _), url);
+        }
+    }
+
     [Fact]
     public void Pod_paths_follow_upstream_urls_and_operation_ids()
     {
