@@ -37,6 +37,17 @@ public static class TablePrinters
         [typeof(V1PersistentVolumeClaim)] = new(PersistentVolumeClaimPrinter.Create),
         [typeof(V1PodTemplate)] = new(PodTemplatePrinter.Create),
         [typeof(V1ControllerRevision)] = new(ControllerRevisionPrinter.Create),
+
+        // Kinds the resource table does not serve yet; their printers apply as soon as it does.
+        [typeof(V2HorizontalPodAutoscaler)] = new(HorizontalPodAutoscalerPrinter.CreateV2),
+        [typeof(V1HorizontalPodAutoscaler)] = new(HorizontalPodAutoscalerPrinter.CreateV1),
+        [typeof(V1PodDisruptionBudget)] = new(PodDisruptionBudgetPrinter.Create),
+        [typeof(V1Ingress)] = new(IngressPrinter.Create),
+        [typeof(V1IngressClass)] = new(IngressClassPrinter.Create),
+        [typeof(V1NetworkPolicy)] = new(NetworkPolicyPrinter.Create),
+        [typeof(V1StorageClass)] = new(StorageClassPrinter.Create),
+        [typeof(V1RoleBinding)] = new(RoleBindingPrinter.CreateRoleBinding),
+        [typeof(V1ClusterRoleBinding)] = new(RoleBindingPrinter.CreateClusterRoleBinding),
     };
 
     public static ITablePrinter For(ResourceInfo resource) => For(resource.ModelType);
