@@ -10,15 +10,3 @@ internal sealed record Operation(
     string? RequestSchema,
     string ResponseSchema,
     OperationKind Kind);
-
-/// <summary>Which request shape an operation has; decides its query parameters and body media types.</summary>
-internal enum OperationKind
-{
-    Read,
-    List,
-    Create,
-    Replace,
-    Patch,
-    Delete,
-    DeleteCollection,
-}

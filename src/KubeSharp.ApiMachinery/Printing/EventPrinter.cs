@@ -5,22 +5,22 @@ namespace KubeSharp.ApiMachinery.Printing;
 /// <summary>Events: LAST SEEN TYPE REASON OBJECT | SUBOBJECT SOURCE | MESSAGE | FIRST SEEN COUNT NAME.</summary>
 internal static class EventPrinter
 {
-    public static ITablePrinter CreateCore() => new TablePrinter<Corev1Event>(Columns(), (e, now) => Cells(EventFields.From(e), now));
+    public static ITablePrinter CreateCore() => new TablePrinter<Corev1Event>(Definitions(), (e, now) => Cells(EventFields.From(e), now));
 
-    public static ITablePrinter CreateEventsV1() => new TablePrinter<Eventsv1Event>(Columns(), (e, now) => Cells(EventFields.From(e), now));
+    public static ITablePrinter CreateEventsV1() => new TablePrinter<Eventsv1Event>(Definitions(), (e, now) => Cells(EventFields.From(e), now));
 
-    private static TableColumn[] Columns() =>
+    private static TableColumn[] Definitions() =>
     [
-        Printing.Columns.Of<Corev1Event>("Last Seen", Printing.Columns.String, "lastTimestamp"),
-        Printing.Columns.Of<Corev1Event>("Type", Printing.Columns.String, "type"),
-        Printing.Columns.Of<Corev1Event>("Reason", Printing.Columns.String, "reason"),
-        Printing.Columns.Of<Corev1Event>("Object", Printing.Columns.String, "involvedObject"),
-        Printing.Columns.Of<V1ObjectReference>("Subobject", Printing.Columns.String, "fieldPath", 1),
-        Printing.Columns.Of<Corev1Event>("Source", Printing.Columns.String, "source", 1),
-        Printing.Columns.Of<Corev1Event>("Message", Printing.Columns.String, "message"),
-        Printing.Columns.Of<Corev1Event>("First Seen", Printing.Columns.String, "firstTimestamp", 1),
-        Printing.Columns.Of<Corev1Event>("Count", Printing.Columns.String, "count", 1),
-        new TableColumn("Name", Printing.Columns.String, "name", ColumnDocs.Field<V1ObjectMeta>("name"), 1),
+        Columns.Of<Corev1Event>("Last Seen", Columns.String, "lastTimestamp"),
+        Columns.Of<Corev1Event>("Type", Columns.String, "type"),
+        Columns.Of<Corev1Event>("Reason", Columns.String, "reason"),
+        Columns.Of<Corev1Event>("Object", Columns.String, "involvedObject"),
+        Columns.Of<V1ObjectReference>("Subobject", Columns.String, "fieldPath", 1),
+        Columns.Of<Corev1Event>("Source", Columns.String, "source", 1),
+        Columns.Of<Corev1Event>("Message", Columns.String, "message"),
+        Columns.Of<Corev1Event>("First Seen", Columns.String, "firstTimestamp", 1),
+        Columns.Of<Corev1Event>("Count", Columns.String, "count", 1),
+        new TableColumn("Name", Columns.String, "name", ColumnDocs.Field<V1ObjectMeta>("name"), 1),
     ];
 
     private static object?[] Cells(in EventFields e, DateTime now)

@@ -8,25 +8,25 @@ namespace KubeSharp.ApiMachinery.Printing;
 /// </summary>
 internal static class HorizontalPodAutoscalerPrinter
 {
-    public static ITablePrinter CreateV2() => new TablePrinter<V2HorizontalPodAutoscaler>(Columns(), (hpa, now) => Cells(
+    public static ITablePrinter CreateV2() => new TablePrinter<V2HorizontalPodAutoscaler>(Definitions(), (hpa, now) => Cells(
         hpa.Metadata, hpa.Spec?.ScaleTargetRef?.Kind, hpa.Spec?.ScaleTargetRef?.Name,
         HpaMetrics.Format(hpa.Spec?.Metrics, hpa.Status?.CurrentMetrics),
         hpa.Spec?.MinReplicas, hpa.Spec?.MaxReplicas ?? 0, hpa.Status?.CurrentReplicas ?? 0, now));
 
-    public static ITablePrinter CreateV1() => new TablePrinter<V1HorizontalPodAutoscaler>(Columns(), (hpa, now) => Cells(
+    public static ITablePrinter CreateV1() => new TablePrinter<V1HorizontalPodAutoscaler>(Definitions(), (hpa, now) => Cells(
         hpa.Metadata, hpa.Spec?.ScaleTargetRef?.Kind, hpa.Spec?.ScaleTargetRef?.Name,
         HpaMetrics.FormatCpu(hpa.Spec?.TargetCPUUtilizationPercentage, hpa.Status?.CurrentCPUUtilizationPercentage),
         hpa.Spec?.MinReplicas, hpa.Spec?.MaxReplicas ?? 0, hpa.Status?.CurrentReplicas ?? 0, now));
 
-    private static TableColumn[] Columns() =>
+    private static TableColumn[] Definitions() =>
     [
-        Printing.Columns.Name(),
-        Printing.Columns.Of<V2HorizontalPodAutoscalerSpec>("Reference", Printing.Columns.String, "scaleTargetRef"),
-        Printing.Columns.Of<V2HorizontalPodAutoscalerSpec>("Targets", Printing.Columns.String, "metrics"),
-        Printing.Columns.Of<V2HorizontalPodAutoscalerSpec>("MinPods", Printing.Columns.String, "minReplicas"),
-        Printing.Columns.Of<V2HorizontalPodAutoscalerSpec>("MaxPods", Printing.Columns.String, "maxReplicas"),
-        Printing.Columns.Of<V2HorizontalPodAutoscalerStatus>("Replicas", Printing.Columns.String, "currentReplicas"),
-        Printing.Columns.Age(),
+        Columns.Name(),
+        Columns.Of<V2HorizontalPodAutoscalerSpec>("Reference", Columns.String, "scaleTargetRef"),
+        Columns.Of<V2HorizontalPodAutoscalerSpec>("Targets", Columns.String, "metrics"),
+        Columns.Of<V2HorizontalPodAutoscalerSpec>("MinPods", Columns.String, "minReplicas"),
+        Columns.Of<V2HorizontalPodAutoscalerSpec>("MaxPods", Columns.String, "maxReplicas"),
+        Columns.Of<V2HorizontalPodAutoscalerStatus>("Replicas", Columns.String, "currentReplicas"),
+        Columns.Age(),
     ];
 
     private static object?[] Cells(V1ObjectMeta? metadata, string? kind, string? name, string targets, int? minReplicas,

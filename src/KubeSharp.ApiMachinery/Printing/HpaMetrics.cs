@@ -49,9 +49,9 @@ internal static class HpaMetrics
         switch (spec.Type)
         {
             case "External":
-                return ValueOrAverage(spec.External?.Target, status?.External?.Current, status?.External is not null, prefix: null);
+                return ValueOrAverage(spec.External?.Target, status?.External?.Current, status?.External is not null);
             case "Object":
-                return ValueOrAverage(spec.ObjectProperty?.Target, status?.ObjectProperty?.Current, status?.ObjectProperty is not null, prefix: null);
+                return ValueOrAverage(spec.ObjectProperty?.Target, status?.ObjectProperty?.Current, status?.ObjectProperty is not null);
             case "Pods":
                 var podsCurrent = status?.Pods is not null ? Quantity(status.Pods.Current?.AverageValue) : UnknownValue;
                 return podsCurrent + "/" + Quantity(spec.Pods?.Target?.AverageValue);
@@ -65,15 +65,15 @@ internal static class HpaMetrics
         }
     }
 
-    private static string ValueOrAverage(V2MetricTarget? target, V2MetricValueStatus? current, bool hasStatus, string? prefix)
+    private static string ValueOrAverage(V2MetricTarget? target, V2MetricValueStatus? current, bool hasStatus)
     {
         if (target?.AverageValue is not null)
         {
             var avg = hasStatus && current?.AverageValue is not null ? Quantity(current.AverageValue) : UnknownValue;
-            return $"{prefix}{avg}/{Quantity(target.AverageValue)} (avg)";
+            return $"{avg}/{Quantity(target.AverageValue)} (avg)";
         }
         var value = hasStatus ? Quantity(current?.Value) : UnknownValue;
-        return $"{prefix}{value}/{Quantity(target?.Value)}";
+        return $"{value}/{Quantity(target?.Value)}";
     }
 
     private static string Resource(string? name, V2MetricTarget? target, V2MetricValueStatus? current, bool hasStatus)

@@ -5,20 +5,20 @@ namespace KubeSharp.ApiMachinery.Printing;
 /// <summary>RoleBindings and ClusterRoleBindings: NAME ROLE AGE | USERS GROUPS SERVICEACCOUNTS.</summary>
 internal static class RoleBindingPrinter
 {
-    public static ITablePrinter CreateRoleBinding() => new TablePrinter<V1RoleBinding>(Columns("roleBinding"),
+    public static ITablePrinter CreateRoleBinding() => new TablePrinter<V1RoleBinding>(Definitions("roleBinding"),
         (rb, now) => Cells(rb.Metadata, rb.RoleRef, rb.Subjects, now));
 
-    public static ITablePrinter CreateClusterRoleBinding() => new TablePrinter<V1ClusterRoleBinding>(Columns("clusterRoleBinding"),
+    public static ITablePrinter CreateClusterRoleBinding() => new TablePrinter<V1ClusterRoleBinding>(Definitions("clusterRoleBinding"),
         (crb, now) => Cells(crb.Metadata, crb.RoleRef, crb.Subjects, now));
 
-    private static TableColumn[] Columns(string kind) =>
+    private static TableColumn[] Definitions(string kind) =>
     [
-        Printing.Columns.Name(),
-        Printing.Columns.Of<V1RoleBinding>("Role", Printing.Columns.String, "roleRef"),
-        Printing.Columns.Age(),
-        Printing.Columns.Text("Users", Printing.Columns.String, $"Users in the {kind}", 1),
-        Printing.Columns.Text("Groups", Printing.Columns.String, $"Groups in the {kind}", 1),
-        Printing.Columns.Text("ServiceAccounts", Printing.Columns.String, $"ServiceAccounts in the {kind}", 1),
+        Columns.Name(),
+        Columns.Of<V1RoleBinding>("Role", Columns.String, "roleRef"),
+        Columns.Age(),
+        Columns.Text("Users", Columns.String, $"Users in the {kind}", 1),
+        Columns.Text("Groups", Columns.String, $"Groups in the {kind}", 1),
+        Columns.Text("ServiceAccounts", Columns.String, $"ServiceAccounts in the {kind}", 1),
     ];
 
     // Subjects split by kind (rbac.SubjectsStrings); service accounts as "namespace/name"; lists joined by ", ".
