@@ -28,7 +28,8 @@ internal static class PodPrinter
             restarts = $"{summary.Restarts} ({Cell.Age(last, now)} ago)";
         }
         var status = pod.Status;
-        var podIP = status?.PodIPs is { Count: > 0 } ips ? ips[0].Ip : null;
+        // Upstream prints the internal object, whose podIPs the v1 conversion fills from podIP when empty.
+        var podIP = status?.PodIPs is { Count: > 0 } ips ? ips[0].Ip : status?.PodIP;
         return
         [
             Cell.Name(pod.Metadata),

@@ -26,13 +26,18 @@ internal static class ServicePrinter
         [
             Cell.Name(service.Metadata),
             spec?.Type ?? "",
-            spec?.ClusterIPs is { Count: > 0 } ips ? ips[0] : Cell.None,
+            ClusterIP(spec),
             ExternalIP(service),
             ports.Length == 0 ? Cell.None : ports,
             Cell.Age(service.Metadata, now),
             LabelFormat.Labels(spec?.Selector),
         ];
     }
+
+    // Upstream's registry keeps clusterIPs[0] equal to clusterIP; a service stored with only the legacy field
+    // would print its address there, so fall back to it.
+    private static string ClusterIP(V1ServiceSpec? spec) =>
+        spec?.ClusterIPs is { Count: > 0 } ips ? ips[0] : Cell.OrNone(spec?.ClusterIP);
 
     /// <summary>"80/TCP", "80:30080/TCP", comma-joined (upstream makePortString).</summary>
     public static string Ports(IList<V1ServicePort>? ports)

@@ -87,6 +87,14 @@ public class PodPrinterTests
         Assert.Equal(["10.244.0.65", "node-1", "node-2", "1/2"], [cells[5], cells[6], cells[7], cells[8]]);
     }
 
+    [Fact]
+    public void Legacy_pod_ip_is_used_when_pod_ips_are_empty()
+    {
+        var pod = Pod(Phase("Running"), containers: 1);
+        pod.Status.PodIP = "10.244.0.7";
+        Assert.Equal("10.244.0.7", _printer.Cells(pod, Now)[5]);
+    }
+
     private static V1PodStatus Phase(string phase, string? reason = null) => new() { Phase = phase, Reason = reason };
 
     private static V1Pod Pod(V1PodStatus status, int containers, int inits = 0, bool sidecars = false,

@@ -33,6 +33,14 @@ public class ServicePrinterTests
     }
 
     [Fact]
+    public void Legacy_cluster_ip_is_used_when_cluster_ips_are_empty()
+    {
+        var service = Svc("ClusterIP", clusterIP: null);
+        service.Spec.ClusterIP = "10.96.0.99";
+        Assert.Equal("10.96.0.99", _printer.Cells(service, Now)[2]);
+    }
+
+    [Fact]
     public void Selector_is_the_wide_column()
     {
         var service = Svc("ClusterIP");
