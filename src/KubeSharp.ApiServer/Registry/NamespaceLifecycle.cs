@@ -17,20 +17,22 @@ public sealed class NamespaceLifecycle(IStore store, CacheFeeder feeder)
     {
         if (string.IsNullOrEmpty(ns)) throw Errors.BadRequest("the server could not find the requested resource: namespace is required");
         var key = Namespaces.KeyPrefix + ns;
+        string? phase;
         var cached = feeder.For(Namespaces).Get(key);
-        V1Namespace? found = null;
         if (cached != null)
         {
-            found = ApiMachinery.Serialization.KubeJson.Deserialize<V1Namespace>(cached.Json);
+            // The cache keeps status.phase as a selectable field: no decode on this per-create path.
+            phase = cached.GetField("status.phase");
         }
         else
         {
             // The cache may lag a namespace created a moment ago; the store is the authority.
             var kv = await store.GetAsync(key, 0, cancellationToken);
-            if (kv != null) found = ApiMachinery.Serialization.KubeJson.Deserialize<V1Namespace>(kv.Value);
+            if (kv == null) throw Errors.NotFound("", "namespaces", ns);
+            var found = ApiMachinery.Serialization.KubeJson.Deserialize<V1Namespace>(kv.Value);
+            phase = found.Metadata?.DeletionTimestamp != null ? "Terminating" : found.Status?.Phase;
         }
-        if (found == null) throw Errors.NotFound("", "namespaces", ns);
-        if (found.Metadata?.DeletionTimestamp != null || found.Status?.Phase == "Terminating")
+        if (phase == "Terminating")
         {
             throw Errors.Forbidden(resource, name, $"unable to create new content in namespace {ns} because it is being terminated");
         }
