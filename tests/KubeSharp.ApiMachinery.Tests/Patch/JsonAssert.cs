@@ -13,5 +13,4 @@ internal static class JsonAssert
             Assert.Fail($"JSON differs.\nExpected: {expectedNode?.ToJsonString()}\nActual:   {actual?.ToJsonString()}");
         }
     }
-
 }
