@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+using k8s.Models;
+using KubeSharp.ApiMachinery.Patch;
+
+namespace KubeSharp.ApiMachinery.Tests.Patch;
+
+public sealed class ServerSideApplyTests
+{
+    private static readonly DateTime s_t1 = new(2026, 1, 1, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_t2 = new(2026, 1, 1, 11, 0, 0, DateTimeKind.Utc);
+
+    private const string Deployment = """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"default","labels":{"app":"web"}},
+         "spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},
+         "spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}}
+        """;
+
+    private const string DeploymentFields = """
+        {"f:metadata":{"f:labels":{"f:app":{}}},"f:spec":{"f:replicas":{},"f:selector":{},"f:template":{"f:metadata":{"f:labels":{"f:app":{}}},
+         "f:spec":{"f:containers":{"k:{\"name\":\"nginx\"}":{".":{},"f:image":{},"f:name":{}}}}}}}
+        """;
+
+    [Fact]
+    public void CreateRecordsApplyEntryInUpstreamFormat()
+    {
+        var result = Apply(null, Deployment, "kubectl", force: false, s_t1);
+
+        Assert.True(result.Succeeded);
+        var entry = Assert.Single(result.Object!["metadata"]!["managedFields"]!.AsArray())!;
+        Assert.Equal("kubectl", (string?)entry["manager"]);
+        Assert.Equal("Apply", (string?)entry["operation"]);
+        Assert.Equal("apps/v1", (string?)entry["apiVersion"]);
+        Assert.Equal("2026-01-01T10:00:00Z", (string?)entry["time"]);
+        Assert.Equal("FieldsV1", (string?)entry["fieldsType"]);
+        JsonAssert.Equal(DeploymentFields, entry["fieldsV1"]);
+        Assert.Equal("nginx:1.27", (string?)result.Object["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
+    }
+
+    [Fact]
+    public void FieldsNoLongerAppliedAreRemoved()
+    {
+        var live = Apply(null, Deployment, "kubectl", false, s_t1).Object;
+        var applied = JsonNode.Parse(Deployment)!;
+        applied["metadata"]!.AsObject().Remove("labels");
+        applied["spec"]!["template"]!["spec"]!["containers"] = JsonNode.Parse("""[{"name":"redis","image":"redis"}]""");
+
+        var result = ServerSideApply.Apply(live, applied, "kubectl", false, typeof(V1Deployment), s_t2);
+
+        Assert.Null(result.Object!["metadata"]!["labels"]?["app"]);
+        JsonAssert.Equal("""[{"name":"redis","image":"redis"}]""", result.Object["spec"]!["template"]!["spec"]!["containers"]);
+    }
+
+    [Fact]
+    public void ConflictWithClientSideApplyManager()
+    {
+        var live = LiveOwnedByClientSideApply(replicas: 1);
+        var applied = JsonNode.Parse(Deployment)!;
+        applied["spec"]!["replicas"] = 3;
+
+        var result = ServerSideApply.Apply(live, applied, "kubectl", false, typeof(V1Deployment), s_t2);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(new FieldConflict("\"kubectl-client-side-apply\" using apps/v1", ".spec.replicas"), Assert.Single(result.Conflicts));
+        Assert.Equal(
+            "Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: .spec.replicas",
+            result.ConflictMessage);
+    }
+
+    [Fact]
+    public void SameValueIsSharedOwnershipNotConflict()
+    {
+        var live = LiveOwnedByClientSideApply(replicas: 2);
+
+        var result = ServerSideApply.Apply(live, JsonNode.Parse(Deployment)!, "kubectl", false, typeof(V1Deployment), s_t2);
+
+        Assert.True(result.Succeeded);
+        var managers = Managers(result.Object!);
+        Assert.Contains("f:replicas", managers["kubectl-client-side-apply"]);
+        Assert.Contains("f:replicas", managers["kubectl"]);
+    }
+
+    [Fact]
+    public void ForceMovesOwnership()
+    {
+        var live = LiveOwnedByClientSideApply(replicas: 1);
+        var applied = JsonNode.Parse(Deployment)!;
+        applied["spec"]!["replicas"] = 3;
+
+        var result = ServerSideApply.Apply(live, applied, "kubectl", true, typeof(V1Deployment), s_t2);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(3, (int?)result.Object!["spec"]!["replicas"]);
+        var managers = Managers(result.Object);
+        Assert.DoesNotContain("f:replicas", managers["kubectl-client-side-apply"]);
+        Assert.Contains("f:replicas", managers["kubectl"]);
+    }
+
+    [Fact]
+    public void DroppedFieldOwnedByAnotherManagerStays()
+    {
+        var live = LiveOwnedByClientSideApply(replicas: 2);
+        live = ServerSideApply.Apply(live, JsonNode.Parse(Deployment)!, "kubectl", false, typeof(V1Deployment), s_t1).Object;
+        var applied = JsonNode.Parse(Deployment)!;
+        applied["spec"]!.AsObject().Remove("replicas");
+
+        var result = ServerSideApply.Apply(live, applied, "kubectl", false, typeof(V1Deployment), s_t2);
+
+        Assert.Equal(2, (int?)result.Object!["spec"]!["replicas"]);
+        Assert.DoesNotContain("f:replicas", Managers(result.Object)["kubectl"]);
+    }
+
+    [Fact]
+    public void NoOpApplyLeavesObjectIdentical()
+    {
+        var live = Apply(null, Deployment, "kubectl", false, s_t1).Object;
+
+        var result = ServerSideApply.Apply(live, JsonNode.Parse(Deployment)!, "kubectl", false, typeof(V1Deployment), s_t2);
+
+        Assert.True(JsonNode.DeepEquals(live, result.Object));
+    }
+
+    [Fact]
+    public void ConflictsOnListItemsAndSeveralManagers()
+    {
+        var live = Apply(null, Deployment, "a", false, s_t1).Object;
+        live = ServerSideApply.Apply(live, JsonNode.Parse("""{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"replicas":2}}""")!,
+            "b", false, typeof(V1Deployment), s_t1).Object;
+        var applied = JsonNode.Parse(Deployment)!;
+        applied["spec"]!["replicas"] = 5;
+        applied["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "nginx:2";
+
+        var result = ServerSideApply.Apply(live, applied, "c", false, typeof(V1Deployment), s_t2);
+
+        Assert.Equal(
+            "Apply failed with 3 conflicts: conflicts with \"a\" using apps/v1:\n- .spec.replicas\n- .spec.template.spec.containers[name=\"nginx\"].image\nconflicts with \"b\" using apps/v1:\n- .spec.replicas",
+            result.ConflictMessage);
+    }
+
+    [Fact]
+    public void UpdateRecordsOwnershipAndTakesItFromOthers()
+    {
+        var created = ManagedFields.RecordUpdate(null, JsonNode.Parse(Deployment)!, "kubectl-create", typeof(V1Deployment), s_t1);
+        var entry = Assert.Single(created["metadata"]!["managedFields"]!.AsArray())!;
+        Assert.Equal("Update", (string?)entry["operation"]);
+        JsonAssert.Equal(DeploymentFields, entry["fieldsV1"]);
+
+        var scaled = created.DeepClone();
+        scaled["spec"]!["replicas"] = 5;
+        var updated = ManagedFields.RecordUpdate(created, scaled, "kube-controller-manager", typeof(V1Deployment), s_t2, "scale");
+
+        var managers = Managers(updated);
+        Assert.DoesNotContain("f:replicas", managers["kubectl-create"]);
+        Assert.Equal("""{"f:spec":{"f:replicas":{}}}""", managers["kube-controller-manager"]);
+        Assert.Equal("scale", (string?)updated["metadata"]!["managedFields"]![1]!["subresource"]);
+    }
+
+    [Fact]
+    public void UpdateWithoutChangesAddsNoEntry()
+    {
+        var created = ManagedFields.RecordUpdate(null, JsonNode.Parse(Deployment)!, "kubectl-create", typeof(V1Deployment), s_t1);
+        var same = ManagedFields.RecordUpdate(created, created, "kubectl-label", typeof(V1Deployment), s_t2);
+        Assert.True(JsonNode.DeepEquals(created, same));
+    }
+
+    private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
+        ServerSideApply.Apply(live, JsonNode.Parse(applied)!, manager, force, typeof(V1Deployment), now);
+
+    private static JsonNode LiveOwnedByClientSideApply(int replicas)
+    {
+        var live = JsonNode.Parse(Deployment)!;
+        live["spec"]!["replicas"] = replicas;
+        return ManagedFields.RecordUpdate(null, live, "kubectl-client-side-apply", typeof(V1Deployment), s_t1);
+    }
+
+    /// <summary>manager → its fieldsV1 as compact JSON.</summary>
+    private static Dictionary<string, string> Managers(JsonNode obj) =>
+        obj["metadata"]!["managedFields"]!.AsArray()
+            .ToDictionary(e => (string)e!["manager"]!, e => e!["fieldsV1"]!.ToJsonString());
+}
