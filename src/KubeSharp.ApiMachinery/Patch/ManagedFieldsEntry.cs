@@ -84,7 +84,10 @@ internal sealed class ManagedFieldsEntry
     internal bool Is(string manager, string operation, string? subresource) =>
         Manager == manager && Operation == operation && (Subresource ?? string.Empty) == (subresource ?? string.Empty);
 
-    /// <summary>Upstream's conflict wording for a manager: <c>"name" using apps/v1</c>.</summary>
+    /// <summary>
+    /// Upstream's conflict wording for a manager: <c>"name"</c> (plus <c>with subresource "x"</c>) for appliers;
+    /// updaters add <c>using apps/v1 at 2026-01-01T10:00:00Z</c> (the time only when recorded).
+    /// </summary>
     internal string Describe()
     {
         var text = $"\"{Manager}\"";
@@ -93,7 +96,13 @@ internal sealed class ManagedFieldsEntry
             text += $" with subresource \"{Subresource}\"";
         }
 
-        return $"{text} using {ApiVersion}";
+        if (Operation != UpdateOperation)
+        {
+            return text;
+        }
+
+        text += $" using {ApiVersion}";
+        return Time is null ? text : $"{text} at {Time}";
     }
 
     internal static string FormatTime(DateTime now) =>

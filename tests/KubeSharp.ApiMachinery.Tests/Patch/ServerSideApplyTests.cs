@@ -60,9 +60,9 @@ public sealed class ServerSideApplyTests
         var result = ServerSideApply.Apply(live, applied, "kubectl", false, typeof(V1Deployment), s_t2);
 
         Assert.False(result.Succeeded);
-        Assert.Equal(new FieldConflict("\"kubectl-client-side-apply\" using apps/v1", ".spec.replicas"), Assert.Single(result.Conflicts));
+        Assert.Equal(new FieldConflict("\"kubectl-client-side-apply\" using apps/v1 at 2026-01-01T10:00:00Z", ".spec.replicas"), Assert.Single(result.Conflicts));
         Assert.Equal(
-            "Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1: .spec.replicas",
+            "Apply failed with 1 conflict: conflict with \"kubectl-client-side-apply\" using apps/v1 at 2026-01-01T10:00:00Z: .spec.replicas",
             result.ConflictMessage);
     }
 
@@ -132,7 +132,7 @@ public sealed class ServerSideApplyTests
         var result = ServerSideApply.Apply(live, applied, "c", false, typeof(V1Deployment), s_t2);
 
         Assert.Equal(
-            "Apply failed with 3 conflicts: conflicts with \"a\" using apps/v1:\n- .spec.replicas\n- .spec.template.spec.containers[name=\"nginx\"].image\nconflicts with \"b\" using apps/v1:\n- .spec.replicas",
+            "Apply failed with 3 conflicts: conflicts with \"a\":\n- .spec.replicas\n- .spec.template.spec.containers[name=\"nginx\"].image\nconflicts with \"b\":\n- .spec.replicas",
             result.ConflictMessage);
     }
 
