@@ -133,16 +133,11 @@ public sealed class FieldSelector
 
     private static FieldRequirement ParseTerm(string term, string selector)
     {
-        // The first unescaped operator splits the term; "!=" and "==" are tried before "=" at each position.
+        // Like upstream, the field part has no escaping: the first operator splits the term, trying "!=" and "=="
+        // before "=" at each position so "==" leaves no stray "=" in the value.
         for (var i = 0; i < term.Length; i++)
         {
             var c = term[i];
-            if (c == '\\')
-            {
-                i++;
-                continue;
-            }
-
             var remaining = term.AsSpan(i);
             SelectorOperator op;
             int length;

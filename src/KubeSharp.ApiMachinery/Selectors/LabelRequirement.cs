@@ -31,10 +31,9 @@ public sealed class LabelRequirement
     public static LabelRequirement Create(string key, SelectorOperator op, IEnumerable<string> values)
     {
         var errors = new List<string>();
-        var keyErrors = LabelValidation.ValidateKey(key);
-        if (keyErrors is not null)
+        if (KeyError(key) is { } keyError)
         {
-            errors.Add($"key: Invalid value: \"{key}\": {string.Join("; ", keyErrors)}");
+            errors.Add(keyError);
         }
 
         var set = new SortedSet<string>(values, StringComparer.Ordinal);
@@ -98,11 +97,17 @@ public sealed class LabelRequirement
         {
             // Upstream aggregates a field.ErrorList: one error prints bare, several print as "[a, b]".
             var text = errors.Count == 1 ? errors[0] : "[" + string.Join(", ", errors) + "]";
-            throw new SelectorParseException("unable to parse requirement: " + text);
+            throw new SelectorParseException(text);
         }
 
         return new LabelRequirement(key, op, list);
     }
+
+    /// <summary>Upstream's field error for an invalid key, or null.</summary>
+    internal static string? KeyError(string key) =>
+        LabelValidation.ValidateKey(key) is { } errors
+            ? $"key: Invalid value: \"{key}\": {string.Join("; ", errors)}"
+            : null;
 
     /// <summary>Hot path: no allocation; value sets are tiny, so a linear scan beats hashing.</summary>
     public bool Matches(IReadOnlyDictionary<string, string>? labels)

@@ -2,8 +2,9 @@ namespace KubeSharp.ApiMachinery.Selectors;
 
 /// <summary>
 /// Recursive-descent parser for upstream's label selector grammar (<c>labels.Parse</c>): comma-separated
-/// requirements, each <c>key</c>, <c>!key</c>, <c>key op value</c> or <c>key in|notin (values)</c>. Syntax errors use
-/// upstream's <c>found 'x', expected: ...</c> wording.
+/// requirements, each <c>key</c>, <c>!key</c>, <c>key op value</c> or <c>key in|notin (values)</c>. Errors use
+/// upstream's wording: <c>found 'x', expected: ...</c>, prefixed with <c>unable to parse requirement: </c> when
+/// raised inside a requirement.
 /// </summary>
 internal ref struct LabelSelectorParser
 {
@@ -44,7 +45,16 @@ internal ref struct LabelSelectorParser
                 case TokenKind.EndOfString:
                     return requirements;
                 case TokenKind.Identifier or TokenKind.Bang:
-                    requirements.Add(ParseRequirement());
+                    try
+                    {
+                        requirements.Add(ParseRequirement());
+                    }
+                    catch (SelectorParseException e)
+                    {
+                        // Upstream prefixes every error raised while reading one requirement.
+                        throw Error("unable to parse requirement: " + e.Message);
+                    }
+
                     (kind, literal) = Next();
                     if (kind == TokenKind.EndOfString)
                     {
@@ -71,7 +81,6 @@ internal ref struct LabelSelectorParser
 
     private LabelRequirement ParseRequirement()
     {
-        var op = SelectorOperator.Equals;
         var (kind, key) = Next();
         var negated = kind == TokenKind.Bang;
         if (negated)
@@ -82,6 +91,12 @@ internal ref struct LabelSelectorParser
         if (kind != TokenKind.Identifier)
         {
             throw Error($"found '{key}', expected: identifier");
+        }
+
+        // Upstream validates the key before looking at the operator.
+        if (LabelRequirement.KeyError(key) is { } keyError)
+        {
+            throw Error(keyError);
         }
 
         var (following, _) = Peek();
@@ -97,7 +112,7 @@ internal ref struct LabelSelectorParser
         }
 
         var (opKind, opLiteral) = Next();
-        op = opKind switch
+        var op = opKind switch
         {
             TokenKind.Equals => SelectorOperator.Equals,
             TokenKind.DoubleEquals => SelectorOperator.DoubleEquals,

@@ -49,6 +49,8 @@ public sealed class FieldSelectorTests
     [InlineData("metadata.name", "invalid selector: 'metadata.name'; can't understand 'metadata.name'")]
     [InlineData("a=b=c", "invalid field selector: unescaped character in value: =")]
     [InlineData("a=b\\x", "invalid field selector: invalid escape sequence: \\x")]
+    [InlineData("a\\=b=c", "invalid field selector: unescaped character in value: =")]
+    [InlineData("a=b\\", "invalid field selector: invalid escape sequence: \\")]
     public void RejectsInvalid(string selector, string message)
     {
         Assert.Equal(message, Assert.Throws<SelectorParseException>(() => FieldSelector.Parse(selector)).Message);
