@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KubeSharp.ApiMachinery.Patch;
@@ -11,6 +13,9 @@ internal static class FieldPath
 {
     internal const char Separator = '\u0001';
 
+    // Minimal escaping keeps k:/v: elements close to upstream's spelling ({"name":"a+b"}, not "a\u002Bb").
+    private static readonly JsonSerializerOptions s_compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     internal static string Child(string? parent, string element) =>
         parent is null ? element : parent + Separator + element;
 
@@ -20,10 +25,39 @@ internal static class FieldPath
 
     /// <summary>An associative-list item, named by its key field(s) as a compact JSON object.</summary>
     internal static string Key(string mergeKey, JsonNode? keyValue) =>
-        "k:" + new JsonObject { [mergeKey] = keyValue?.DeepClone() }.ToJsonString();
+        "k:" + new JsonObject { [mergeKey] = keyValue?.DeepClone() }.ToJsonString(s_compact);
 
     /// <summary>A set (primitive merge list) member, named by its JSON value.</summary>
-    internal static string Value(JsonNode? value) => "v:" + (value?.ToJsonString() ?? "null");
+    internal static string Value(JsonNode? value) => "v:" + (value?.ToJsonString(s_compact) ?? "null");
+
+    /// <summary>
+    /// Re-spells an element read from a client's FieldsV1 the way this server writes it. Upstream keys some lists by
+    /// several fields (container ports by containerPort and protocol); its keys are sorted and the first one is always
+    /// our single merge key, so only that one is kept.
+    /// </summary>
+    internal static string Canonicalize(string element)
+    {
+        try
+        {
+            if (element.StartsWith("k:", StringComparison.Ordinal) && JsonNode.Parse(element[2..]) is JsonObject keys &&
+                keys.Count > 0)
+            {
+                var (name, value) = keys.First();
+                return Key(name, value);
+            }
+
+            if (element.StartsWith("v:", StringComparison.Ordinal))
+            {
+                return Value(JsonNode.Parse(element[2..]));
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: keep the element as sent; it simply matches nothing.
+        }
+
+        return element;
+    }
 
     /// <summary>Upstream's <c>fieldpath.Path.String()</c>: <c>.spec.containers[name="x"].image</c>, <c>[="v"]</c>.</summary>
     internal static string ToDisplay(string path)

@@ -55,7 +55,7 @@ internal static class FieldsV1
                 continue;
             }
 
-            var path = FieldPath.Child(prefix, element);
+            var path = FieldPath.Child(prefix, FieldPath.Canonicalize(element));
             if (child is not JsonObject childObject || childObject.Count == 0 || childObject.ContainsKey(Self))
             {
                 set.Add(path);

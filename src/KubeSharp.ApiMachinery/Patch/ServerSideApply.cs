@@ -28,6 +28,12 @@ public static class ServerSideApply
             throw new PatchException("invalid live object: expected a JSON object", PatchErrorKind.Unprocessable);
         }
 
+        if (appliedObject["metadata"]?["managedFields"] is not null)
+        {
+            // Upstream refuses apply configurations that try to set ownership directly.
+            throw new PatchException("metadata.managedFields must be nil");
+        }
+
         var liveObject = (JsonObject?)live;
         var result = (JsonObject?)liveObject?.DeepClone() ?? new JsonObject();
         var entries = ManagedFieldsEntry.ReadAll(liveObject);

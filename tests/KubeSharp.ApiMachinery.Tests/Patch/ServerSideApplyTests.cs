@@ -150,7 +150,7 @@ public sealed class ServerSideApplyTests
 
         var managers = Managers(updated);
         Assert.DoesNotContain("f:replicas", managers["kubectl-create"]);
-        Assert.Equal("""{"f:spec":{"f:replicas":{}}}""", managers["kube-controller-manager"]);
+        JsonAssert.Equal("""{"f:spec":{"f:replicas":{}}}""", JsonNode.Parse(managers["kube-controller-manager"]));
         Assert.Equal("scale", (string?)updated["metadata"]!["managedFields"]![1]!["subresource"]);
     }
 
@@ -160,6 +160,51 @@ public sealed class ServerSideApplyTests
         var created = ManagedFields.RecordUpdate(null, JsonNode.Parse(Deployment)!, "kubectl-create", typeof(V1Deployment), s_t1);
         var same = ManagedFields.RecordUpdate(created, created, "kubectl-label", typeof(V1Deployment), s_t2);
         Assert.True(JsonNode.DeepEquals(created, same));
+    }
+
+    [Fact]
+    public void RejectsManagedFieldsInApplyConfiguration()
+    {
+        var applied = JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x","managedFields":[]}}""")!;
+        var error = Assert.Throws<PatchException>(() => ServerSideApply.Apply(null, applied, "kubectl", false, typeof(V1ConfigMap), s_t1));
+        Assert.Equal("metadata.managedFields must be nil", error.Message);
+    }
+
+    [Fact]
+    public void SetsAndAssociativeListsAreGranular()
+    {
+        var live = ServerSideApply.Apply(null,
+            JsonNode.Parse("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","finalizers":["a"]},"spec":{"containers":[{"name":"c","image":"i","env":[{"name":"A","value":"1"}]}]}}""")!,
+            "one", false, typeof(V1Pod), s_t1).Object;
+        var result = ServerSideApply.Apply(live,
+            JsonNode.Parse("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","finalizers":["b"]},"spec":{"containers":[{"name":"c","env":[{"name":"B","value":"2"}]}]}}""")!,
+            "two", false, typeof(V1Pod), s_t2);
+
+        Assert.True(result.Succeeded);
+        JsonAssert.Equal("""["a","b"]""", result.Object!["metadata"]!["finalizers"]);
+        JsonAssert.Equal("""[{"name":"c","image":"i","env":[{"name":"A","value":"1"},{"name":"B","value":"2"}]}]""", result.Object["spec"]!["containers"]);
+        JsonAssert.Equal(
+            """{"f:metadata":{"f:finalizers":{"v:\"b\"":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"c\"}":{".":{},"f:env":{"k:{\"name\":\"B\"}":{".":{},"f:name":{},"f:value":{}}},"f:name":{}}}}}""",
+            JsonNode.Parse(Managers(result.Object)["two"]));
+    }
+
+    [Fact]
+    public void ReadsUpstreamMultiKeyEntries()
+    {
+        // As an upstream server (or kubectl's migration) writes it: ports keyed by containerPort and protocol.
+        var live = JsonNode.Parse("""
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","managedFields":[{"manager":"other","operation":"Apply","apiVersion":"v1",
+             "time":"2026-01-01T00:00:00Z","fieldsType":"FieldsV1","fieldsV1":{"f:spec":{"f:containers":{"k:{\"name\":\"c\"}":{".":{},"f:name":{},
+             "f:ports":{"k:{\"containerPort\":80,\"protocol\":\"TCP\"}":{".":{},"f:containerPort":{},"f:hostPort":{}}}}}}}}]},
+             "spec":{"containers":[{"name":"c","ports":[{"containerPort":80,"hostPort":8080}]}]}}
+            """)!;
+        var applied = JsonNode.Parse("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":[{"name":"c","ports":[{"containerPort":80,"hostPort":9090}]}]}}""")!;
+
+        var result = ServerSideApply.Apply(live, applied, "kubectl", false, typeof(V1Pod), s_t1);
+
+        Assert.Equal(
+            "Apply failed with 1 conflict: conflict with \"other\": .spec.containers[name=\"c\"].ports[containerPort=80].hostPort",
+            result.ConflictMessage);
     }
 
     private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
