@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using k8s.Models;
 
 namespace KubeSharp.ApiMachinery.Selectors;
@@ -83,6 +84,25 @@ public sealed class LabelSelector
 
     /// <summary>Hot path: loops over an array, no LINQ, no closures, no allocation.</summary>
     public bool Matches(IReadOnlyDictionary<string, string>? labels)
+    {
+        if (_matchesNothing)
+        {
+            return false;
+        }
+
+        foreach (var requirement in _requirements)
+        {
+            if (!requirement.Matches(labels))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Matches an object's <c>metadata.labels</c> JSON object; allocation-free like the dictionary overload.</summary>
+    public bool Matches(JsonObject? labels)
     {
         if (_matchesNothing)
         {

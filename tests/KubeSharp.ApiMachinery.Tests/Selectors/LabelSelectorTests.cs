@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using k8s.Models;
 using KubeSharp.ApiMachinery.Selectors;
 
@@ -48,8 +49,14 @@ public sealed class LabelSelectorTests
     [InlineData("app in (in,notin,web)", true)]
     public void Matches(string selector, bool expected)
     {
-        Assert.Equal(expected, LabelSelector.Parse(selector).Matches(s_labels));
+        var parsed = LabelSelector.Parse(selector);
+        Assert.Equal(expected, parsed.Matches(s_labels));
+        Assert.Equal(expected, parsed.Matches(s_jsonLabels));
+        Assert.Equal(expected, parsed.Matches(new JsonObject(s_labels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value)))));
     }
+
+    private static readonly JsonObject s_jsonLabels = JsonNode.Parse(
+        """{"app":"web","tier":"frontend","example.com/team":"blue","replicas":"5","empty":""}""")!.AsObject();
 
     [Theory]
     [InlineData("app=web", false)]
@@ -59,7 +66,8 @@ public sealed class LabelSelectorTests
     [InlineData("", true)]
     public void MatchesNullLabels(string selector, bool expected)
     {
-        Assert.Equal(expected, LabelSelector.Parse(selector).Matches(null));
+        Assert.Equal(expected, LabelSelector.Parse(selector).Matches((IReadOnlyDictionary<string, string>?)null));
+        Assert.Equal(expected, LabelSelector.Parse(selector).Matches((JsonObject?)null));
     }
 
     [Theory]
@@ -170,6 +178,20 @@ public sealed class LabelSelectorTests
         for (var i = 0; i < 100; i++)
         {
             selector.Matches(labels);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void JsonMatchingDoesNotAllocate()
+    {
+        var selector = LabelSelector.Parse("app in (web,db),tier!=backend,example.com/team,!gone");
+        Assert.True(selector.Matches(s_jsonLabels));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            selector.Matches(s_jsonLabels);
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
