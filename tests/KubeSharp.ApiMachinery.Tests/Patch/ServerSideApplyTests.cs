@@ -207,6 +207,24 @@ public sealed class ServerSideApplyTests
             result.ConflictMessage);
     }
 
+    [Theory]
+    [InlineData("""["a","b","c"]""", """["c","a"]""", """["b","c","a"]""")]
+    [InlineData("""["a","b"]""", """["a","n","b"]""", """["a","n","b"]""")]
+    [InlineData("""["a","b"]""", """["n"]""", """["a","b","n"]""")]
+    [InlineData("""["a","b"]""", """["b","a"]""", """["b","a"]""")]
+    public void AssociativeListOrderFollowsAppliedOrder(string liveNames, string appliedNames, string expectedNames)
+    {
+        static JsonNode Pod(string names) => JsonNode.Parse(
+            $$$"""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"},"spec":{"containers":{{{Containers(names)}}}}}""")!;
+        static string Containers(string names) =>
+            new JsonArray(JsonNode.Parse(names)!.AsArray().Select(n => (JsonNode?)new JsonObject { ["name"] = (string?)n }).ToArray()).ToJsonString();
+
+        var live = ServerSideApply.Apply(null, Pod(liveNames), "first", false, typeof(V1Pod), s_t1).Object;
+        var result = ServerSideApply.Apply(live, Pod(appliedNames), "second", false, typeof(V1Pod), s_t2);
+
+        JsonAssert.Equal(Containers(expectedNames), result.Object!["spec"]!["containers"]);
+    }
+
     private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
         ServerSideApply.Apply(live, JsonNode.Parse(applied)!, manager, force, typeof(V1Deployment), now);
 
