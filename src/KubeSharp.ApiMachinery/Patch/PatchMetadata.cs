@@ -68,6 +68,11 @@ public static class PatchMetadata
             [(typeof(V1JobStatus), "conditions")] = s_mergeByType,
             [(typeof(V2HorizontalPodAutoscalerStatus), "conditions")] = s_mergeByType,
             [(typeof(V1PodDisruptionBudgetStatus), "conditions")] = s_mergeByType,
+            [(typeof(V1ComponentStatus), "conditions")] = s_mergeByType,
+
+            [(typeof(V1CSINodeSpec), "drivers")] = s_mergeByName,
+            [(typeof(V1ValidatingWebhookConfiguration), "webhooks")] = s_mergeByName,
+            [(typeof(V1MutatingWebhookConfiguration), "webhooks")] = s_mergeByName,
         };
 
         // Container and EphemeralContainer share upstream's field tags.
