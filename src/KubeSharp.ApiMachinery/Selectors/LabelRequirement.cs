@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KubeSharp.ApiMachinery.Selectors;
 
@@ -9,7 +7,7 @@ namespace KubeSharp.ApiMachinery.Selectors;
 /// One term of a label selector (upstream's <c>labels.Requirement</c>). Values are kept sorted and de-duplicated, as
 /// upstream's string set does, so <see cref="ToString"/> is canonical and equal selectors print equally.
 /// </summary>
-public sealed class LabelRequirement
+public sealed partial class LabelRequirement
 {
     private readonly string[] _values;
 
@@ -111,53 +109,6 @@ public sealed class LabelRequirement
             ? $"key: Invalid value: \"{key}\": {string.Join("; ", errors)}"
             : null;
 
-    /// <summary>Hot path: no allocation; value sets are tiny, so a linear scan beats hashing.</summary>
-    public bool Matches(IReadOnlyDictionary<string, string>? labels)
-    {
-        string? value = null;
-        var has = labels is not null && labels.TryGetValue(Key, out value);
-        switch (Operator)
-        {
-            case SelectorOperator.Equals or SelectorOperator.DoubleEquals or SelectorOperator.In:
-                return has && Contains(value!);
-            case SelectorOperator.NotEquals or SelectorOperator.NotIn:
-                return !has || !Contains(value!);
-            case SelectorOperator.Exists:
-                return has;
-            case SelectorOperator.DoesNotExist:
-                return !has;
-            case SelectorOperator.GreaterThan or SelectorOperator.LessThan:
-                return has && CompareInteger(value!);
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>
-    /// Matches the <c>metadata.labels</c> object of a JSON object without materialising strings: parsed values are
-    /// compared in place with <see cref="JsonElement.ValueEquals(string)"/>.
-    /// </summary>
-    public bool Matches(JsonObject? labels)
-    {
-        JsonNode? node = null;
-        var has = labels is not null && labels.TryGetPropertyValue(Key, out node);
-        switch (Operator)
-        {
-            case SelectorOperator.Equals or SelectorOperator.DoubleEquals or SelectorOperator.In:
-                return has && ContainsJson(node);
-            case SelectorOperator.NotEquals or SelectorOperator.NotIn:
-                return !has || !ContainsJson(node);
-            case SelectorOperator.Exists:
-                return has;
-            case SelectorOperator.DoesNotExist:
-                return !has;
-            case SelectorOperator.GreaterThan or SelectorOperator.LessThan:
-                return has && node is JsonValue value && value.TryGetValue<string>(out var text) && CompareInteger(text);
-            default:
-                return false;
-        }
-    }
-
     public override string ToString()
     {
         var sb = new StringBuilder();
@@ -211,59 +162,6 @@ public sealed class LabelRequirement
         {
             sb.Append(')');
         }
-    }
-
-    private bool Contains(string value)
-    {
-        foreach (var v in _values)
-        {
-            if (string.Equals(v, value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Upstream's gt/lt: a label that is not an integer never matches.</summary>
-    private bool CompareInteger(string value)
-    {
-        if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var actual))
-        {
-            return false;
-        }
-
-        var bound = long.Parse(_values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return Operator == SelectorOperator.GreaterThan ? actual > bound : actual < bound;
-    }
-
-    private bool ContainsJson(JsonNode? node)
-    {
-        if (node is not JsonValue value)
-        {
-            return false;
-        }
-
-        if (value.TryGetValue<JsonElement>(out var element))
-        {
-            if (element.ValueKind != JsonValueKind.String)
-            {
-                return false;
-            }
-
-            foreach (var v in _values)
-            {
-                if (element.ValueEquals(v))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return value.TryGetValue<string>(out var text) && Contains(text);
     }
 
     private static string FormatList(string[] list) => "[" + string.Join(",", list) + "]";
