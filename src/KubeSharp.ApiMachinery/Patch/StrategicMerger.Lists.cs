@@ -12,6 +12,11 @@ internal static partial class StrategicMerger
             return FreshList(patch, field.ValueType);
         }
 
+        if (ContainsList(original) || ContainsList(patch))
+        {
+            throw new PatchException("lists of lists are not supported", PatchErrorKind.Unprocessable);
+        }
+
         if (!ContainsObject(original) && !ContainsObject(patch))
         {
             // Primitive list with merge strategy (finalizers, podCIDRs): union, first occurrence wins.
@@ -153,6 +158,19 @@ internal static partial class StrategicMerger
         foreach (var item in list)
         {
             if (item is JsonObject)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsList(JsonArray list)
+    {
+        foreach (var item in list)
+        {
+            if (item is JsonArray)
             {
                 return true;
             }

@@ -280,6 +280,15 @@ public sealed class StrategicMergePatchTests
         { """[]""", "invalid JSON document", "patch not an object" },
     };
 
+    [Fact]
+    public void ListsOfListsAreUnprocessable()
+    {
+        var error = Assert.Throws<PatchException>(() => StrategicMergePatch.Apply(
+            JsonNode.Parse("""{"metadata":{"finalizers":["a"]}}""")!, JsonNode.Parse("""{"metadata":{"finalizers":[["b"]]}}""")!, typeof(V1Pod)));
+        Assert.Equal("lists of lists are not supported", error.Message);
+        Assert.Equal(PatchErrorKind.Unprocessable, error.Kind);
+    }
+
     [Theory]
     [MemberData(nameof(Errors))]
     public void Rejects(string patch, string message, string name)

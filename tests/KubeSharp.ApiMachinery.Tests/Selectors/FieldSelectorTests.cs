@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KubeSharp.ApiMachinery.Selectors;
 
 namespace KubeSharp.ApiMachinery.Tests.Selectors;
@@ -75,6 +76,23 @@ public sealed class FieldSelectorTests
             [new FieldRequirement("metadata.name", SelectorOperator.Equals, "x"), new FieldRequirement("status.phase", SelectorOperator.NotEquals, "Failed")],
             requirements);
         Assert.True(FieldSelector.Parse("").IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("metadata.name=web-1,metadata.namespace=default", true)]
+    [InlineData("status.phase=Running", true)]
+    [InlineData("spec.hostNetwork=true", true)]
+    [InlineData("spec.priority=10", true)]
+    [InlineData("spec.nodeName=", true)]
+    [InlineData("status.podIP!=", false)]
+    [InlineData("status.phase=Pending", false)]
+    [InlineData("metadata=x", false)]
+    public void MatchesJsonObjects(string selector, bool expected)
+    {
+        var pod = JsonNode.Parse("""
+            {"metadata":{"name":"web-1","namespace":"default"},"spec":{"hostNetwork":true,"priority":10},"status":{"phase":"Running"}}
+            """)!.AsObject();
+        Assert.Equal(expected, FieldSelector.Parse(selector).Matches(new JsonFieldSource(pod)));
     }
 
     [Fact]
