@@ -50,6 +50,24 @@ public sealed class StrategicMergePatchTests
             """{"spec":{"template":{"spec":{"containers":[{"name":"a","image":"a"}]}}}}"""
         },
         {
+            "kubectl apply: strategy switch sends $retainKeys with a null", typeof(V1Deployment),
+            """{"spec":{"strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":"25%","maxUnavailable":"25%"}}}}""",
+            """{"spec":{"strategy":{"$retainKeys":["type"],"rollingUpdate":null,"type":"Recreate"}}}""",
+            """{"spec":{"strategy":{"type":"Recreate"}}}"""
+        },
+        {
+            "kubectl apply: port added, env removed, order kept", typeof(V1Deployment),
+            """{"spec":{"template":{"spec":{"containers":[{"name":"c","ports":[{"containerPort":80,"protocol":"TCP"}],"env":[{"name":"A","value":"1"},{"name":"B","value":"2"}]}]}}}}""",
+            """{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"c"}],"containers":[{"$setElementOrder/env":[{"name":"A"}],"$setElementOrder/ports":[{"containerPort":443},{"containerPort":80}],"env":[{"$patch":"delete","name":"B"}],"name":"c","ports":[{"containerPort":443}]}]}}}}""",
+            """{"spec":{"template":{"spec":{"containers":[{"name":"c","ports":[{"containerPort":443},{"containerPort":80,"protocol":"TCP"}],"env":[{"name":"A","value":"1"}]}]}}}}"""
+        },
+        {
+            "kubectl apply: finalizer removed", typeof(V1ConfigMap),
+            """{"metadata":{"finalizers":["a","b","server"]}}""",
+            """{"metadata":{"$deleteFromPrimitiveList/finalizers":["b"],"$setElementOrder/finalizers":["a"]}}""",
+            """{"metadata":{"finalizers":["a","server"]}}"""
+        },
+        {
             "kubectl set image", typeof(V1Deployment),
             """{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1","args":["x"]},{"name":"side","image":"busybox"}]}}}}""",
             """{"spec":{"template":{"spec":{"containers":[{"image":"nginx:2","name":"nginx"}]}}}}""",
