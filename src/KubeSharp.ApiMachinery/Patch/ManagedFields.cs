@@ -5,7 +5,8 @@ namespace KubeSharp.ApiMachinery.Patch;
 /// <summary>
 /// Ownership bookkeeping for non-apply writes (create, update, every patch type except apply): the writing manager
 /// gets an <c>Update</c> entry owning the fields it set or changed, and those fields leave every other manager's set,
-/// as upstream's field manager does. Update never conflicts.
+/// as upstream's field manager does. Update never conflicts. Objects that exist without managedFields are left
+/// untracked, like upstream.
 /// </summary>
 public static class ManagedFields
 {
@@ -28,6 +29,14 @@ public static class ManagedFields
         var clientSet = sentFields is JsonArray { Count: > 0 } &&
             !JsonNode.DeepEquals(sentFields, oldObj?["metadata"]?["managedFields"]);
         var entries = ManagedFieldsEntry.ReadAll(clientSet ? newObj : oldObj);
+        if (oldObj is not null && entries.Count == 0)
+        {
+            // Upstream tracks ownership from creation on; an existing object without managedFields stays untracked
+            // until its first apply (which then records "before-first-apply").
+            result["metadata"]?.AsObject().Remove("managedFields");
+            return result;
+        }
+
 
         var before = FieldSetBuilder.Flatten(oldObj, modelType);
         var after = FieldSetBuilder.Flatten(newObj, modelType);

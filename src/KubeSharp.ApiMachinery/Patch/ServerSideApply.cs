@@ -10,6 +10,9 @@ namespace KubeSharp.ApiMachinery.Patch;
 /// </summary>
 public static class ServerSideApply
 {
+    /// <summary>Upstream's placeholder owner of the fields of an object that had no managedFields when first applied.</summary>
+    public const string BeforeFirstApplyManager = "before-first-apply";
+
     /// <summary>
     /// Applies <paramref name="applied"/> for <paramref name="manager"/> to <paramref name="live"/> (null: create).
     /// Fields this manager applied before but no longer does are removed unless another manager also owns them;
@@ -37,6 +40,20 @@ public static class ServerSideApply
         var liveObject = (JsonObject?)live;
         var result = (JsonObject?)liveObject?.DeepClone() ?? new JsonObject();
         var entries = ManagedFieldsEntry.ReadAll(liveObject);
+        if (liveObject is not null && entries.Count == 0)
+        {
+            // Upstream: an object nobody owns yet (created untracked) is first recorded as written by a placeholder
+            // Update manager, so the apply cannot silently take over fields it did not set.
+            entries.Add(new ManagedFieldsEntry
+            {
+                Manager = BeforeFirstApplyManager,
+                Operation = ManagedFieldsEntry.UpdateOperation,
+                ApiVersion = (string?)liveObject["apiVersion"] ?? (string?)appliedObject["apiVersion"],
+                Time = ManagedFieldsEntry.FormatTime(now),
+                Fields = FieldSetBuilder.Flatten(liveObject, modelType).Keys.ToHashSet(StringComparer.Ordinal),
+            });
+        }
+
         var mine = entries.Find(e => e.Is(manager, ManagedFieldsEntry.ApplyOperation, null));
         var others = entries.Where(e => !ReferenceEquals(e, mine)).ToList();
         var appliedSet = FieldSetBuilder.Flatten(appliedObject, modelType).Keys.ToHashSet(StringComparer.Ordinal);

@@ -225,6 +225,35 @@ public sealed class ServerSideApplyTests
         JsonAssert.Equal(Containers(expectedNames), result.Object!["spec"]!["containers"]);
     }
 
+    [Fact]
+    public void UntrackedObjectIsOwnedByBeforeFirstApply()
+    {
+        var live = JsonNode.Parse(Deployment)!;
+        live["spec"]!["replicas"] = 1;
+        var applied = JsonNode.Parse(Deployment)!;
+
+        var result = ServerSideApply.Apply(live, applied, "kubectl", false, typeof(V1Deployment), s_t2);
+
+        Assert.Equal(
+            "Apply failed with 1 conflict: conflict with \"before-first-apply\" using apps/v1 at 2026-01-01T11:00:00Z: .spec.replicas",
+            result.ConflictMessage);
+        var forced = ServerSideApply.Apply(live, applied, "kubectl", true, typeof(V1Deployment), s_t2).Object!;
+        Assert.Contains("f:labels", Managers(forced)["before-first-apply"]);
+        Assert.DoesNotContain("f:replicas", Managers(forced)["before-first-apply"]);
+    }
+
+    [Fact]
+    public void UpdateOfUntrackedObjectStaysUntracked()
+    {
+        var old = JsonNode.Parse(Deployment)!;
+        var updated = old.DeepClone();
+        updated["spec"]!["replicas"] = 9;
+
+        var result = ManagedFields.RecordUpdate(old, updated, "kubectl-edit", typeof(V1Deployment), s_t1);
+
+        Assert.Null(result["metadata"]!["managedFields"]);
+    }
+
     private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
         ServerSideApply.Apply(live, JsonNode.Parse(applied)!, manager, force, typeof(V1Deployment), now);
 
