@@ -4,7 +4,9 @@ namespace KubeSharp.ApiMachinery.Patch;
 
 /// <summary>
 /// Server-side apply (<c>application/apply-patch+yaml</c>, <c>kubectl apply --server-side</c>) over field ownership
-/// recorded in <c>metadata.managedFields</c> (FieldsV1). Associative lists use the strategic-merge merge keys.
+/// recorded in <c>metadata.managedFields</c> (FieldsV1). Associative lists use the strategic-merge merge keys. As
+/// upstream, an untracked live object is first owned by <c>before-first-apply</c>, and the <c>kubectl</c> manager
+/// keeps an existing last-applied-configuration annotation in step.
 /// Simplifications against upstream: one merge key per list (upstream keys container ports by containerPort and
 /// protocol), no defaulting of the applied configuration, and only LabelSelector is treated as an atomic struct.
 /// </summary>
@@ -122,6 +124,7 @@ public static class ServerSideApply
         mine.Fields = appliedSet;
         mine.ApiVersion = (string?)appliedObject["apiVersion"] ?? mine.ApiVersion;
         ManagedFieldsEntry.WriteAll(result, entries);
+        LastAppliedAnnotation.Sync(result, appliedObject, manager);
         return new ApplyResult(result, []);
     }
 

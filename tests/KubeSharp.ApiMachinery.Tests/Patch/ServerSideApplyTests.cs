@@ -254,6 +254,25 @@ public sealed class ServerSideApplyTests
         Assert.Null(result["metadata"]!["managedFields"]);
     }
 
+    [Theory]
+    [InlineData("kubectl", true)]
+    [InlineData("helm", false)]
+    public void KubectlApplyKeepsLastAppliedAnnotationInStep(string manager, bool synced)
+    {
+        var live = JsonNode.Parse("""
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","annotations":{"kubectl.kubernetes.io/last-applied-configuration":"old\n"}},"data":{"a":"1"}}
+            """)!;
+        live = ManagedFields.RecordUpdate(null, live, "kubectl-client-side-apply", typeof(V1ConfigMap), s_t1);
+        var applied = JsonNode.Parse("""{"kind":"ConfigMap","apiVersion":"v1","metadata":{"name":"c"},"data":{"b":"2","a":"1"}}""")!;
+
+        var result = ServerSideApply.Apply(live, applied, manager, false, typeof(V1ConfigMap), s_t2).Object!;
+
+        var annotation = (string?)result["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"];
+        Assert.Equal(
+            synced ? "{\"apiVersion\":\"v1\",\"data\":{\"a\":\"1\",\"b\":\"2\"},\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"c\"}}\n" : "old\n",
+            annotation);
+    }
+
     private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
         ServerSideApply.Apply(live, JsonNode.Parse(applied)!, manager, force, typeof(V1Deployment), now);
 
