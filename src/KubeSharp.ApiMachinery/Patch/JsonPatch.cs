@@ -26,7 +26,7 @@ public static class JsonPatch
         {
             throw new PatchException(
                 $"The allowed maximum operations in a JSON patch is {MaxOperations}, got {operations.Count}",
-                PatchErrorKind.Unprocessable);
+                PatchErrorKind.RequestEntityTooLarge);
         }
 
         // A holder object makes "" (the whole document) an ordinary member, so add/replace/move at the root need no

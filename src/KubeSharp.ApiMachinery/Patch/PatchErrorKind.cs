@@ -12,6 +12,9 @@ public enum PatchErrorKind
     /// <summary>Server-side apply found fields owned by other managers (upstream: 409 Conflict).</summary>
     Conflict,
 
+    /// <summary>Too many JSON patch operations (upstream: 413 Request Entity Too Large).</summary>
+    RequestEntityTooLarge,
+
     /// <summary>The patch format does not apply to this kind, e.g. strategic merge on a custom resource (415).</summary>
     UnsupportedMediaType,
 }

@@ -53,6 +53,20 @@ public sealed class JsonPatchTests
     }
 
     [Fact]
+    public void TooManyOperationsIsTooLarge()
+    {
+        var operations = new JsonArray();
+        for (var i = 0; i <= JsonPatch.MaxOperations; i++)
+        {
+            operations.Add(new JsonObject { ["op"] = "test", ["path"] = "", ["value"] = new JsonObject() });
+        }
+
+        var error = Assert.Throws<PatchException>(() => JsonPatch.Apply(new JsonObject(), operations));
+        Assert.Equal("The allowed maximum operations in a JSON patch is 10000, got 10001", error.Message);
+        Assert.Equal(PatchErrorKind.RequestEntityTooLarge, error.Kind);
+    }
+
+    [Fact]
     public void FailureLeavesNothingHalfApplied()
     {
         var original = JsonNode.Parse("""{"a":1}""");
