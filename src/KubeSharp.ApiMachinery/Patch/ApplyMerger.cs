@@ -23,7 +23,7 @@ internal static partial class ApplyMerger
             target.TryGetPropertyValue(key, out var current);
             switch (value)
             {
-                case JsonObject obj when current is JsonObject currentObject && !FieldSetBuilder.IsAtomicStruct(field.ValueType):
+                case JsonObject obj when current is JsonObject currentObject && !field.IsAtomic:
                     Merge(currentObject, obj, field.ValueType);
                     break;
                 case JsonArray list when current is JsonArray currentList && field.Metadata.MergesList:

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using k8s.Models;
 
 namespace KubeSharp.ApiMachinery.Patch;
 
@@ -7,7 +6,7 @@ namespace KubeSharp.ApiMachinery.Patch;
 /// Flattens an object into the field paths server-side apply tracks, each with the value found there. Maps and
 /// structs contribute their children (an empty one is a leaf); associative lists (a merge key) contribute one item
 /// path per element plus the element's fields; sets (primitive merge lists) one path per value; anything else —
-/// scalars, atomic lists, atomic structs — is a leaf. Fields the API server owns (identity, versioning) and
+/// scalars, atomic lists, atomic structs and maps — is a leaf. Fields the API server owns (identity, versioning) and
 /// <c>apiVersion</c>/<c>kind</c> are never tracked, as upstream strips them before computing ownership.
 /// </summary>
 internal static class FieldSetBuilder
@@ -22,9 +21,6 @@ internal static class FieldSetBuilder
         "name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
         "deletionGracePeriodSeconds", "selfLink", "managedFields",
     ];
-
-    // Upstream marks these structs atomic (+structType=atomic): they are owned as a whole.
-    private static readonly HashSet<Type> s_atomicStructs = [typeof(V1LabelSelector)];
 
     internal static Dictionary<string, JsonNode?> Flatten(JsonObject? root, Type? type)
     {
@@ -63,8 +59,6 @@ internal static class FieldSetBuilder
         return paths;
     }
 
-    internal static bool IsAtomicStruct(Type? type) => type is not null && s_atomicStructs.Contains(type);
-
     private static void AddObject(Dictionary<string, JsonNode?> paths, string path, JsonObject obj, Type? type)
     {
         foreach (var (key, value) in obj)
@@ -80,7 +74,7 @@ internal static class FieldSetBuilder
     {
         switch (value)
         {
-            case JsonObject obj when obj.Count > 0 && !IsAtomicStruct(field.ValueType):
+            case JsonObject obj when obj.Count > 0 && !field.IsAtomic:
                 AddObject(paths, path, obj, field.ValueType);
                 return;
             case JsonArray list when field.Metadata.MergesList && field.Metadata.MergeKey is { } mergeKey:

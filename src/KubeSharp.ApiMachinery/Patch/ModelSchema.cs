@@ -42,7 +42,8 @@ internal static class ModelSchema
             }
 
             var (valueType, isList) = Unwrap(property.PropertyType);
-            fields[name] = new SchemaField(valueType, isList, PatchMetadata.Lookup(type, name));
+            fields[name] = new SchemaField(valueType, isList, PatchMetadata.Lookup(type, name),
+                ApplyAtomicity.IsAtomic(type, name, valueType));
         }
 
         return fields;

@@ -8,7 +8,8 @@ namespace KubeSharp.ApiMachinery.Patch;
 /// upstream, an untracked live object is first owned by <c>before-first-apply</c>, and the <c>kubectl</c> manager
 /// keeps an existing last-applied-configuration annotation in step.
 /// Simplifications against upstream: one merge key per list (upstream keys container ports by containerPort and
-/// protocol), no defaulting of the applied configuration, and only LabelSelector is treated as an atomic struct.
+/// protocol), no defaulting of the applied configuration, and only the atomic structs and maps listed in
+/// <see cref="ApplyAtomicity"/>.
 /// </summary>
 public static class ServerSideApply
 {

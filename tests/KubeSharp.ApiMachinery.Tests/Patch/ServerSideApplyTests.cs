@@ -273,6 +273,21 @@ public sealed class ServerSideApplyTests
             annotation);
     }
 
+    [Fact]
+    public void AtomicMapsAreReplacedWhole()
+    {
+        var live = ServerSideApply.Apply(null,
+            JsonNode.Parse("""{"apiVersion":"v1","kind":"Service","metadata":{"name":"s","labels":{"a":"1"}},"spec":{"selector":{"app":"x","tier":"y"}}}""")!,
+            "one", false, typeof(V1Service), s_t1).Object;
+        var result = ServerSideApply.Apply(live,
+            JsonNode.Parse("""{"apiVersion":"v1","kind":"Service","metadata":{"name":"s","labels":{"b":"2"}},"spec":{"selector":{"app":"z"}}}""")!,
+            "one", false, typeof(V1Service), s_t2).Object!;
+
+        JsonAssert.Equal("""{"app":"z"}""", result["spec"]!["selector"]);
+        JsonAssert.Equal("""{"b":"2"}""", result["metadata"]!["labels"]);
+        JsonAssert.Equal("""{"f:metadata":{"f:labels":{"f:b":{}}},"f:spec":{"f:selector":{}}}""", JsonNode.Parse(Managers(result)["one"]));
+    }
+
     private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
         ServerSideApply.Apply(live, JsonNode.Parse(applied)!, manager, force, typeof(V1Deployment), now);
 
