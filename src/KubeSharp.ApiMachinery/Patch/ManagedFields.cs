@@ -89,6 +89,7 @@ public static class ManagedFields
             mine.Time = ManagedFieldsEntry.FormatTime(now);
         }
 
+        UpdateManagerCap.Apply(entries);
         ManagedFieldsEntry.WriteAll(result, entries);
         return result;
     }

@@ -124,6 +124,7 @@ public static class ServerSideApply
 
         mine.Fields = appliedSet;
         mine.ApiVersion = (string?)appliedObject["apiVersion"] ?? mine.ApiVersion;
+        UpdateManagerCap.Apply(entries);
         ManagedFieldsEntry.WriteAll(result, entries);
         LastAppliedAnnotation.Sync(result, appliedObject, manager);
         return new ApplyResult(result, []);

@@ -288,6 +288,28 @@ public sealed class ServerSideApplyTests
         JsonAssert.Equal("""{"f:metadata":{"f:labels":{"f:b":{}}},"f:spec":{"f:selector":{}}}""", JsonNode.Parse(Managers(result)["one"]));
     }
 
+    [Fact]
+    public void OldestUpdateManagersFoldIntoAncientChanges()
+    {
+        var current = ManagedFields.RecordUpdate(null, JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"x":"y"}}""")!,
+            "creator", typeof(V1ConfigMap), s_t1);
+        for (var i = 0; i < 11; i++)
+        {
+            var next = current.DeepClone();
+            next["data"]![$"k{i}"] = "v";
+            current = ManagedFields.RecordUpdate(current, next, $"writer-{i}", typeof(V1ConfigMap), s_t1.AddMinutes(i + 1));
+        }
+
+        var managers = Managers(current);
+        Assert.Equal(10, managers.Count);
+        Assert.Contains("ancient-changes", managers.Keys);
+        Assert.DoesNotContain("creator", managers.Keys);
+        Assert.DoesNotContain("writer-0", managers.Keys);
+        Assert.DoesNotContain("writer-1", managers.Keys);
+        // Capped after each write: creator and writer-0 fold first, then writer-1 joins the bucket.
+        JsonAssert.Equal("""{"f:data":{"f:x":{},"f:k0":{},"f:k1":{}}}""", JsonNode.Parse(managers["ancient-changes"]));
+    }
+
     private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
         ServerSideApply.Apply(live, JsonNode.Parse(applied)!, manager, force, typeof(V1Deployment), now);
 
