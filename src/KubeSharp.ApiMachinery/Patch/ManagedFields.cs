@@ -85,7 +85,7 @@ public static class ManagedFields
                 }
             }
 
-            mine.ApiVersion = (string?)newObj["apiVersion"] ?? mine.ApiVersion;
+            mine.ApiVersion = ManagedFieldsEntry.Text(newObj["apiVersion"]) ?? mine.ApiVersion;
             mine.Time = ManagedFieldsEntry.FormatTime(now);
         }
 

@@ -41,17 +41,21 @@ internal sealed class ManagedFieldsEntry
 
             entries.Add(new ManagedFieldsEntry
             {
-                Manager = (string?)entry["manager"] ?? string.Empty,
-                Operation = (string?)entry["operation"] ?? UpdateOperation,
-                Subresource = (string?)entry["subresource"],
-                ApiVersion = (string?)entry["apiVersion"],
-                Time = (string?)entry["time"],
+                Manager = Text(entry["manager"]) ?? string.Empty,
+                Operation = Text(entry["operation"]) ?? UpdateOperation,
+                Subresource = Text(entry["subresource"]),
+                ApiVersion = Text(entry["apiVersion"]),
+                Time = Text(entry["time"]),
                 Fields = FieldsV1.Parse(entry["fieldsV1"]),
             });
         }
 
         return entries;
     }
+
+    // Client-sent entries may be malformed; a non-string reads as absent instead of throwing.
+    internal static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>Writes the entries (dropping those that own nothing, as upstream does) into the object's metadata.</summary>
     internal static void WriteAll(JsonObject obj, List<ManagedFieldsEntry> entries)

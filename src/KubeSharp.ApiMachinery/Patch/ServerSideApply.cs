@@ -51,7 +51,7 @@ public static class ServerSideApply
             {
                 Manager = BeforeFirstApplyManager,
                 Operation = ManagedFieldsEntry.UpdateOperation,
-                ApiVersion = (string?)liveObject["apiVersion"] ?? (string?)appliedObject["apiVersion"],
+                ApiVersion = ManagedFieldsEntry.Text(liveObject["apiVersion"]) ?? ManagedFieldsEntry.Text(appliedObject["apiVersion"]),
                 Time = ManagedFieldsEntry.FormatTime(now),
                 Fields = FieldSetBuilder.Flatten(liveObject, modelType).Keys.ToHashSet(StringComparer.Ordinal),
             });
@@ -123,7 +123,7 @@ public static class ServerSideApply
         }
 
         mine.Fields = appliedSet;
-        mine.ApiVersion = (string?)appliedObject["apiVersion"] ?? mine.ApiVersion;
+        mine.ApiVersion = ManagedFieldsEntry.Text(appliedObject["apiVersion"]) ?? mine.ApiVersion;
         UpdateManagerCap.Apply(entries);
         ManagedFieldsEntry.WriteAll(result, entries);
         LastAppliedAnnotation.Sync(result, appliedObject, manager);
