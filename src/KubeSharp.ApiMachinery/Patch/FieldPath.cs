@@ -31,19 +31,25 @@ internal static class FieldPath
     internal static string Value(JsonNode? value) => "v:" + (value?.ToJsonString(s_compact) ?? "null");
 
     /// <summary>
-    /// Re-spells an element read from a client's FieldsV1 the way this server writes it. Upstream keys some lists by
-    /// several fields (container ports by containerPort and protocol); its keys are sorted and the first one is always
-    /// our single merge key, so only that one is kept.
+    /// Re-spells an element read from a client's FieldsV1 the way this server writes it, or returns null when it is
+    /// malformed (upstream rejects such managedFields; we drop the element). Upstream keys some lists by several
+    /// fields (container ports by containerPort and protocol); its keys are sorted and the first one is always our
+    /// single merge key, so only that one is kept.
     /// </summary>
-    internal static string Canonicalize(string element)
+    internal static string? Canonicalize(string element)
     {
+        if (element.StartsWith("f:", StringComparison.Ordinal))
+        {
+            return element;
+        }
+
         try
         {
-            if (element.StartsWith("k:", StringComparison.Ordinal) && JsonNode.Parse(element[2..]) is JsonObject keys &&
-                keys.Count > 0)
+            if (element.StartsWith("k:", StringComparison.Ordinal))
             {
-                var (name, value) = keys.First();
-                return Key(name, value);
+                return JsonNode.Parse(element[2..]) is JsonObject { Count: > 0 } keys
+                    ? Key(keys.First().Key, keys.First().Value)
+                    : null;
             }
 
             if (element.StartsWith("v:", StringComparison.Ordinal))
@@ -53,10 +59,9 @@ internal static class FieldPath
         }
         catch (JsonException)
         {
-            // Not JSON: keep the element as sent; it simply matches nothing.
         }
 
-        return element;
+        return null;
     }
 
     /// <summary>Upstream's <c>fieldpath.Path.String()</c>: <c>.spec.containers[name="x"].image</c>, <c>[="v"]</c>.</summary>

@@ -55,7 +55,12 @@ internal static class FieldsV1
                 continue;
             }
 
-            var path = FieldPath.Child(prefix, FieldPath.Canonicalize(element));
+            if (FieldPath.Canonicalize(element) is not { } canonical)
+            {
+                continue;
+            }
+
+            var path = FieldPath.Child(prefix, canonical);
             if (child is not JsonObject childObject || childObject.Count == 0 || childObject.ContainsKey(Self))
             {
                 set.Add(path);

@@ -310,6 +310,20 @@ public sealed class ServerSideApplyTests
         JsonAssert.Equal("""{"f:data":{"f:x":{},"f:k0":{},"f:k1":{}}}""", JsonNode.Parse(managers["ancient-changes"]));
     }
 
+    [Fact]
+    public void MalformedManagedFieldsAreTolerated()
+    {
+        var live = JsonNode.Parse("""
+            {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","managedFields":[{"manager":5,"operation":"Update",
+             "fieldsV1":{"f:data":{"k:{bad":{},"v:nope":{},"f:a":{}}}}]},"data":{"a":"1"}}
+            """)!;
+        var applied = JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"2"}}""")!;
+
+        var result = ServerSideApply.Apply(live, applied, "kubectl", false, typeof(V1ConfigMap), s_t1);
+
+        Assert.Equal("Apply failed with 1 conflict: conflict with \"\" using : .data.a", result.ConflictMessage);
+    }
+
     private static ApplyResult Apply(JsonNode? live, string applied, string manager, bool force, DateTime now) =>
         ServerSideApply.Apply(live, JsonNode.Parse(applied)!, manager, force, typeof(V1Deployment), now);
 
