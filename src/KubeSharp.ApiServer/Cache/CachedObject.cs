@@ -13,7 +13,7 @@ public sealed class CachedObject
     public required string Uid { get; init; }
     public required long ResourceVersion { get; init; }
     public required byte[] Json { get; init; }
-    public IDictionary<string, string>? Labels { get; init; }
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
     /// <summary>Per-kind selectable fields (spec.nodeName, status.phase, involvedObject.name, ...) as pairs.</summary>
     public KeyValuePair<string, string>[] Fields { get; init; } = [];

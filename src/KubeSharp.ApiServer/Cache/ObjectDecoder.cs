@@ -31,7 +31,7 @@ public static class ObjectDecoder
             Uid = obj.Metadata.Uid ?? "",
             ResourceVersion = modRevision,
             Json = KubeJson.Serialize(obj, resource.ModelType),
-            Labels = obj.Metadata.Labels is { Count: > 0 } l ? l : null,
+            Labels = obj.Metadata.Labels is { Count: > 0 } l ? l as IReadOnlyDictionary<string, string> ?? new Dictionary<string, string>(l) : null,
             Fields = SelectableFields.Extract(obj),
         };
     }

@@ -1,4 +1,5 @@
 using KubeSharp.ApiMachinery.Resources;
+using KubeSharp.ApiMachinery.Selectors;
 using KubeSharp.ApiServer.Http;
 using KubeSharp.ApiServer.Registry;
 
@@ -8,74 +9,54 @@ namespace KubeSharp.ApiServer.Cache;
 public sealed class SelectorFilter : IObjectFilter
 {
     private readonly string? _namespace;
-    private readonly List<(string Key, string Op, string Value)> _labels = [];
-    private readonly List<(string Field, bool Equal, string Value)> _fields = [];
+    private readonly LabelSelector _labels;
+    private readonly FieldSelector _fields;
 
-    private SelectorFilter(string? ns) => _namespace = ns;
+    private SelectorFilter(string? ns, LabelSelector labels, FieldSelector fields)
+    {
+        _namespace = ns;
+        _labels = labels;
+        _fields = fields;
+    }
 
-    public static SelectorFilter Everything { get; } = new(null);
+    public static SelectorFilter Everything { get; } = new(null, LabelSelector.Everything, FieldSelector.Everything);
 
-    /// <summary>metadata.name=x, when the field selector pins one name (allows a point lookup).</summary>
-    public string? ExactName { get; private set; }
+    public bool HasSelectors => !_labels.IsEmpty || !_fields.IsEmpty;
 
-    public bool HasSelectors => _labels.Count > 0 || _fields.Count > 0;
-
+    /// <summary>Parses the selectors of a list or watch; a bad selector or an unsupported field is a 400.</summary>
     public static SelectorFilter Create(ResourceInfo resource, string? ns, string? labelSelector, string? fieldSelector)
     {
-        var f = new SelectorFilter(ns);
-        if (!string.IsNullOrWhiteSpace(labelSelector))
+        LabelSelector labels;
+        FieldSelector fields;
+        try
         {
-            foreach (var part in labelSelector.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            labels = LabelSelector.Parse(labelSelector);
+            fields = FieldSelector.Parse(fieldSelector);
+        }
+        catch (SelectorParseException e)
+        {
+            throw Errors.BadRequest(e.Message);
+        }
+        var supported = SelectableFields.Supported(resource);
+        foreach (var r in fields.Requirements)
+        {
+            if (r.Field is not ("metadata.name" or "metadata.namespace") && !supported.Contains(r.Field))
             {
-                if (part.Contains("!=")) { var kv = part.Split("!=", 2); f._labels.Add((kv[0].Trim(), "!=", kv[1].Trim())); }
-                else if (part.Contains("==")) { var kv = part.Split("==", 2); f._labels.Add((kv[0].Trim(), "=", kv[1].Trim())); }
-                else if (part.Contains('=')) { var kv = part.Split('=', 2); f._labels.Add((kv[0].Trim(), "=", kv[1].Trim())); }
-                else if (part.StartsWith('!')) f._labels.Add((part[1..].Trim(), "!", ""));
-                else if (part.Contains(' ') || part.Contains('(')) throw Errors.BadRequest($"unable to parse requirement: {part}");
-                else f._labels.Add((part, "exists", ""));
+                throw Errors.BadRequest($"field label not supported: {r.Field}");
             }
         }
-        if (!string.IsNullOrWhiteSpace(fieldSelector))
-        {
-            var supported = SelectableFields.Supported(resource);
-            foreach (var part in fieldSelector.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                (string, bool, string) req;
-                if (part.Contains("!=")) { var kv = part.Split("!=", 2); req = (kv[0], false, kv[1]); }
-                else if (part.Contains("==")) { var kv = part.Split("==", 2); req = (kv[0], true, kv[1]); }
-                else if (part.Contains('=')) { var kv = part.Split('=', 2); req = (kv[0], true, kv[1]); }
-                else throw Errors.BadRequest($"invalid selector: '{fieldSelector}'; can't understand '{part}'");
-                if (req.Item1 is not ("metadata.name" or "metadata.namespace") && !supported.Contains(req.Item1))
-                {
-                    throw Errors.BadRequest($"field label not supported: {req.Item1}");
-                }
-                if (req.Item1 == "metadata.name" && req.Item2) f.ExactName = req.Item3;
-                f._fields.Add(req);
-            }
-        }
-        return f;
+        return new SelectorFilter(ns, labels, fields);
     }
 
     public bool Matches(CachedObject obj)
     {
         if (_namespace != null && obj.Namespace != _namespace) return false;
-        foreach (var (key, op, value) in _labels)
-        {
-            string? actual = null;
-            var has = obj.Labels != null && obj.Labels.TryGetValue(key, out actual);
-            switch (op)
-            {
-                case "=": if (!has || actual != value) return false; break;
-                case "!=": if (has && actual == value) return false; break;
-                case "exists": if (!has) return false; break;
-                case "!": if (has) return false; break;
-            }
-        }
-        foreach (var (field, equal, value) in _fields)
-        {
-            var actual = obj.GetField(field) ?? "";
-            if ((actual == value) != equal) return false;
-        }
-        return true;
+        if (!_labels.IsEmpty && !_labels.Matches(obj.Labels)) return false;
+        return _fields.IsEmpty || _fields.Matches(new CachedFieldSource(obj));
+    }
+
+    private readonly struct CachedFieldSource(CachedObject obj) : IFieldSource
+    {
+        public string? GetField(string field) => obj.GetField(field) ?? "";
     }
 }

@@ -113,7 +113,7 @@ public sealed partial class ApiHandler
                 LastTransitionTime = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc),
             });
             return pod;
-        }, UpdateScope.Binding, new WriteOptions(query.DryRun, query.FieldManager), http.RequestAborted);
+        }, UpdateScope.Binding, WriteOptionsFor(http, query, "binding"), http.RequestAborted);
         http.Response.StatusCode = 201;
         await WriteJsonAsync(http, 201, StatusWriter.SuccessPlain());
     }
@@ -192,7 +192,7 @@ public sealed partial class ApiHandler
             node["spec"]!["replicas"] = replicas;
             node["metadata"]!["resourceVersion"] = null;
             return (IKubernetesObject<V1ObjectMeta>)KubeJson.Deserialize(node, store.Resource.ModelType);
-        }, UpdateScope.Main, new WriteOptions(query.DryRun, query.FieldManager), http.RequestAborted);
+        }, UpdateScope.Main, WriteOptionsFor(http, query, "scale"), http.RequestAborted);
         await WriteJsonAsync(http, 200, KubeJson.Serialize(ScaleOf(outcome.Object)));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Patch;
 using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.ApiServer.Cache;
 using KubeSharp.ApiServer.Registry;
@@ -14,7 +15,7 @@ public sealed partial class ApiHandler
     private async Task CreateAsync(HttpContext http, ApiRequestInfo info, ResourceStore store, QueryOptions query)
     {
         if (info.Name != null) throw Errors.MethodNotSupported(info.Resource, "create");
-        var options = new WriteOptions(query.DryRun, query.FieldManager);
+        var options = WriteOptionsFor(http, query, null);
         var body = await ReadBodyAsync(http);
         var warnings = new List<string>();
         var obj = BodyDecoder.DecodeObject(body, BodyDecoder.MediaType(http.Request.ContentType), info.Resource, query.FieldValidation, warnings);
@@ -25,7 +26,7 @@ public sealed partial class ApiHandler
 
     private async Task UpdateAsync(HttpContext http, ApiRequestInfo info, ResourceStore store, QueryOptions query, UpdateScope scope)
     {
-        var options = new WriteOptions(query.DryRun, query.FieldManager);
+        var options = WriteOptionsFor(http, query, null);
         var body = await ReadBodyAsync(http);
         var warnings = new List<string>();
         var obj = BodyDecoder.DecodeObject(body, BodyDecoder.MediaType(http.Request.ContentType), info.Resource, query.FieldValidation, warnings);
@@ -39,7 +40,7 @@ public sealed partial class ApiHandler
     /// object when it does not exist.</summary>
     private async Task PatchAsync(HttpContext http, ApiRequestInfo info, ResourceStore store, QueryOptions query, UpdateScope scope)
     {
-        var options = new WriteOptions(query.DryRun, query.FieldManager);
+        var options = WriteOptionsFor(http, query, null);
         var patchType = BodyDecoder.MediaType(http.Request.ContentType);
         if (patchType is not (PatchApplier.JsonPatch or PatchApplier.MergePatch or PatchApplier.StrategicMergePatch or PatchApplier.ApplyPatch))
         {
@@ -50,30 +51,17 @@ public sealed partial class ApiHandler
         var patch = patchType == PatchApplier.ApplyPatch
             ? YamlToJson.Parse(System.Text.Encoding.UTF8.GetString(body))
             : ParsePatchJson(body);
-        if (patchType == PatchApplier.ApplyPatch && string.IsNullOrEmpty(options.FieldManager))
+        if (patchType == PatchApplier.ApplyPatch && string.IsNullOrEmpty(query.FieldManager))
         {
             throw Errors.BadRequest("fieldManager is required for apply requests (PATCH with application/apply-patch+yaml)");
         }
         var validation = query.FieldValidation;
         var warnings = new List<string>();
 
-        if (patchType == PatchApplier.ApplyPatch && scope == UpdateScope.Main)
+        if (patchType == PatchApplier.ApplyPatch)
         {
-            var existing = await store.ReadAsync(info.Namespace, info.Name!, http.RequestAborted);
-            if (existing == null)
-            {
-                var obj = BodyDecoder.DecodeNode(patch, info.Resource, validation, warnings);
-                obj.Metadata ??= new V1ObjectMeta();
-                if (!string.IsNullOrEmpty(obj.Metadata.Name) && obj.Metadata.Name != info.Name)
-                {
-                    throw Errors.BadRequest($"the name of the object ({obj.Metadata.Name}) does not match the name on the URL ({info.Name})");
-                }
-                obj.Metadata.Name = info.Name;
-                var created = await store.CreateAsync(info.Namespace, obj, options, http.RequestAborted);
-                AddWarnings(http, warnings);
-                await WriteObjectAsync(http, 201, store, created);
-                return;
-            }
+            await ApplyAsync(http, info, store, query, scope, patch, options, warnings);
+            return;
         }
 
         var outcome = await store.UpdateAsync(info.Namespace, info.Name!, current =>
@@ -85,6 +73,86 @@ public sealed partial class ApiHandler
         }, scope, options, http.RequestAborted);
         AddWarnings(http, warnings);
         await WriteObjectAsync(http, 200, store, outcome.Object);
+    }
+
+    /// <summary>Server-side apply: the applied configuration is merged into the live object by field ownership;
+    /// fields another manager owns with a different value are conflicts (409) unless force=true. Absent objects
+    /// are created from the configuration.</summary>
+    private async Task ApplyAsync(HttpContext http, ApiRequestInfo info, ResourceStore store, QueryOptions query, UpdateScope scope,
+        JsonNode patch, WriteOptions options, List<string> warnings)
+    {
+        if (patch is not JsonObject applied) throw Errors.BadRequest("the apply configuration must be an object");
+        if (scope == UpdateScope.Main) applied.Remove("status");
+        var force = query.Bool("force");
+        var manager = options.FieldManager!;
+        var validation = query.FieldValidation;
+        options = options with { Apply = true };
+        var now = _time.GetUtcNow().UtcDateTime;
+        now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+        var existing = scope == UpdateScope.Main ? await store.ReadAsync(info.Namespace, info.Name!, http.RequestAborted) : null;
+        if (scope == UpdateScope.Main && existing == null)
+        {
+            var result = RunApply(null, applied, manager, force, info, now);
+            var obj = BodyDecoder.DecodeNode(result, info.Resource, validation, warnings);
+            obj.Metadata ??= new V1ObjectMeta();
+            if (!string.IsNullOrEmpty(obj.Metadata.Name) && obj.Metadata.Name != info.Name)
+            {
+                throw Errors.BadRequest($"the name of the object ({obj.Metadata.Name}) does not match the name on the URL ({info.Name})");
+            }
+            obj.Metadata.Name = info.Name;
+            var created = await store.CreateAsync(info.Namespace, obj, options, http.RequestAborted);
+            AddWarnings(http, warnings);
+            await WriteObjectAsync(http, 201, store, created);
+            return;
+        }
+
+        var outcome = await store.UpdateAsync(info.Namespace, info.Name!, current =>
+        {
+            warnings.Clear();
+            var result = RunApply(KubeJson.ToNode(current.Object), applied, manager, force, info, now);
+            return BodyDecoder.DecodeNode(result, info.Resource, validation, warnings);
+        }, scope, options, http.RequestAborted);
+        AddWarnings(http, warnings);
+        await WriteObjectAsync(http, 200, store, outcome.Object);
+    }
+
+    private static JsonObject RunApply(JsonNode? live, JsonObject applied, string manager, bool force, ApiRequestInfo info, DateTime now)
+    {
+        ApplyResult result;
+        try
+        {
+            result = ServerSideApply.Apply(live, applied, manager, force, info.Resource.ModelType, now);
+        }
+        catch (PatchException e)
+        {
+            throw PatchApplier.ToStatus(e);
+        }
+        if (!result.Succeeded || result.Object == null)
+        {
+            throw new StatusException(409, "Conflict", result.ConflictMessage)
+            {
+                DetailsName = info.Name,
+                DetailsGroup = info.Resource.Group,
+                DetailsKind = info.Resource.Resource,
+                ExtraCauses = result.Conflicts.Select(c => ("FieldManagerConflict", $"conflict with \"{c.Manager}\"", (string?)c.Field)).ToList(),
+            };
+        }
+        return result.Object;
+    }
+
+    /// <summary>Upstream names the field manager after the user agent's first segment when a client gives none.</summary>
+    private static WriteOptions WriteOptionsFor(HttpContext http, QueryOptions query, string? subresource)
+    {
+        var manager = query.FieldManager;
+        if (string.IsNullOrEmpty(manager))
+        {
+            var ua = http.Request.Headers.UserAgent.ToString();
+            var slash = ua.IndexOf('/');
+            manager = slash > 0 ? ua[..slash] : ua.Length > 0 ? ua : "unknown";
+            if (manager.Length > 128) manager = manager[..128];
+        }
+        return new WriteOptions(query.DryRun, manager, false, subresource);
     }
 
     private static JsonNode ParsePatchJson(byte[] body)

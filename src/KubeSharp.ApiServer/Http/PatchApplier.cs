@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using KubeSharp.ApiMachinery.Patch;
 
 namespace KubeSharp.ApiServer.Http;
 
-/// <summary>Applies a PATCH body of the given content type to the current object's JSON.</summary>
+/// <summary>Applies a PATCH body of the given content type to the current object's JSON, mapping patch errors to
+/// the Status codes upstream uses.</summary>
 public static class PatchApplier
 {
     public const string JsonPatch = "application/json-patch+json";
@@ -10,23 +12,25 @@ public static class PatchApplier
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
     public const string ApplyPatch = "application/apply-patch+yaml";
 
-    public static JsonNode Apply(JsonNode current, JsonNode patch, string patchType, Type modelType) => patchType switch
+    public static JsonNode Apply(JsonNode current, JsonNode patch, string patchType, Type modelType)
     {
-        MergePatch => Merge(current, patch)!,
-        StrategicMergePatch => Merge(current, patch)!,
-        _ => throw Errors.UnsupportedMediaType(patchType),
-    };
-
-    // Placeholder RFC 7386 merge until the patch branch lands.
-    private static JsonNode? Merge(JsonNode? target, JsonNode? patch)
-    {
-        if (patch is not JsonObject p) return patch?.DeepClone();
-        var result = target as JsonObject ?? new JsonObject();
-        foreach (var (k, v) in p)
+        if (!PatchTypes.TryParse(patchType, out var type) || type == PatchType.Apply) throw Errors.UnsupportedMediaType(patchType);
+        try
         {
-            if (v == null) result.Remove(k);
-            else result[k] = Merge(result[k]?.DeepClone(), v);
+            return PatchTypes.Apply(type, current, patch, modelType);
         }
-        return result;
+        catch (PatchException e)
+        {
+            throw ToStatus(e);
+        }
     }
+
+    public static StatusException ToStatus(PatchException e) => e.Kind switch
+    {
+        PatchErrorKind.Unprocessable => new StatusException(422, "Invalid", e.Message),
+        PatchErrorKind.Conflict => new StatusException(409, "Conflict", e.Message),
+        PatchErrorKind.RequestEntityTooLarge => new StatusException(413, "RequestEntityTooLarge", e.Message),
+        PatchErrorKind.UnsupportedMediaType => new StatusException(415, "UnsupportedMediaType", e.Message),
+        _ => Errors.BadRequest(e.Message),
+    };
 }

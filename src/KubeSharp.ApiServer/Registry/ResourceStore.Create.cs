@@ -50,6 +50,7 @@ public sealed partial class ResourceStore
 
         var errors = Strategy.ValidateCreate(obj);
         if (errors.Count > 0) throw Errors.Invalid(Resource, meta.Name, errors);
+        if (!options.Apply) RecordManagedFields(obj, null, options);
 
         if (options.DryRun)
         {

@@ -69,6 +69,7 @@ public sealed partial class ResourceStore
             var errors = scope == UpdateScope.Binding ? [] : Strategy.ValidateUpdate(obj, old);
             if (errors.Count > 0) throw Errors.Invalid(Resource, name, errors);
 
+            if (!options.Apply) RecordManagedFields(obj, old, options with { Subresource = options.Subresource ?? (scope == UpdateScope.Status ? "status" : null) });
             var bytes = Encode(obj);
             if (bytes.AsSpan().SequenceEqual(Encode(old)))
             {

@@ -1,7 +1,10 @@
 namespace KubeSharp.ApiServer.Registry;
 
 /// <summary>Request options that apply to every write (query parameters of create/update/patch/delete).</summary>
-public sealed record WriteOptions(bool DryRun, string? FieldManager)
+/// <param name="FieldManager">Who makes the write, for managedFields (upstream defaults it from the user agent).</param>
+/// <param name="Apply">A server-side apply: its managedFields were already computed by the apply merge.</param>
+/// <param name="Subresource">The subresource written through ("status", "scale"), recorded in managedFields.</param>
+public sealed record WriteOptions(bool DryRun, string? FieldManager, bool Apply = false, string? Subresource = null)
 {
     public static WriteOptions Default { get; } = new(false, null);
 }
