@@ -85,33 +85,33 @@ public static class LimitRangeValidation
         var hasRatio = ratios.TryGetValue(k, out var ratio);
         if (hasMin && hasMax && ResourceValidation.Compare(minQ, maxQ) > 0)
         {
-            errs.Add(FieldErrors.Invalid(itemPath.Child("min").Key(k), Lit(minQ), $"min value {minQ} is greater than max value {maxQ}"));
+            errs.Add(FieldErrors.Invalid(itemPath.Child("min").Key(k), Lit(minQ), $"min value {F(minQ)} is greater than max value {F(maxQ)}"));
         }
         if (hasDefaultRequest && hasMin && ResourceValidation.Compare(minQ, defReqQ) > 0)
         {
-            errs.Add(FieldErrors.Invalid(itemPath.Child("defaultRequest").Key(k), Lit(defReqQ), $"min value {minQ} is greater than default request value {defReqQ}"));
+            errs.Add(FieldErrors.Invalid(itemPath.Child("defaultRequest").Key(k), Lit(defReqQ), $"min value {F(minQ)} is greater than default request value {F(defReqQ)}"));
         }
         if (hasDefaultRequest && hasMax && ResourceValidation.Compare(defReqQ, maxQ) > 0)
         {
-            errs.Add(FieldErrors.Invalid(itemPath.Child("defaultRequest").Key(k), Lit(defReqQ), $"default request value {defReqQ} is greater than max value {maxQ}"));
+            errs.Add(FieldErrors.Invalid(itemPath.Child("defaultRequest").Key(k), Lit(defReqQ), $"default request value {F(defReqQ)} is greater than max value {F(maxQ)}"));
         }
         if (hasDefaultRequest && hasDefault && ResourceValidation.Compare(defReqQ, defQ) > 0)
         {
-            errs.Add(FieldErrors.Invalid(itemPath.Child("defaultRequest").Key(k), Lit(defReqQ), $"default request value {defReqQ} is greater than default limit value {defQ}"));
+            errs.Add(FieldErrors.Invalid(itemPath.Child("defaultRequest").Key(k), Lit(defReqQ), $"default request value {F(defReqQ)} is greater than default limit value {F(defQ)}"));
         }
         if (hasDefault && hasMin && ResourceValidation.Compare(minQ, defQ) > 0)
         {
-            errs.Add(FieldErrors.Invalid(itemPath.Child("default").Key(k), Lit(minQ), $"min value {minQ} is greater than default value {defQ}"));
+            errs.Add(FieldErrors.Invalid(itemPath.Child("default").Key(k), Lit(minQ), $"min value {F(minQ)} is greater than default value {F(defQ)}"));
         }
         if (hasDefault && hasMax && ResourceValidation.Compare(defQ, maxQ) > 0)
         {
-            errs.Add(FieldErrors.Invalid(itemPath.Child("default").Key(k), Lit(maxQ), $"default value {defQ} is greater than max value {maxQ}"));
+            errs.Add(FieldErrors.Invalid(itemPath.Child("default").Key(k), Lit(maxQ), $"default value {F(defQ)} is greater than max value {F(maxQ)}"));
         }
         if (hasRatio && Quantities.Value(ratio) is { } r)
         {
             if (r < 1)
             {
-                errs.Add(FieldErrors.Invalid(itemPath.Child("maxLimitRequestRatio").Key(k), Lit(ratio), $"ratio {ratio} is less than 1"));
+                errs.Add(FieldErrors.Invalid(itemPath.Child("maxLimitRequestRatio").Key(k), Lit(ratio), $"ratio {F(ratio)} is less than 1"));
             }
             if (hasMin && hasMax && Quantities.Value(minQ) is { } mn and not 0 && Quantities.Value(maxQ) is { } mx)
             {
@@ -119,13 +119,15 @@ public static class LimitRangeValidation
                 if ((double)r > limit)
                 {
                     errs.Add(FieldErrors.Invalid(itemPath.Child("maxLimitRequestRatio").Key(k), Lit(ratio),
-                        $"ratio {ratio} is greater than max/min = {limit.ToString("F6", CultureInfo.InvariantCulture)}"));
+                        $"ratio {F(ratio)} is greater than max/min = {limit.ToString("F6", CultureInfo.InvariantCulture)}"));
                 }
             }
         }
     }
 
-    private static GoLiteral Lit(ResourceQuantity? q) => new(q?.ToString() ?? "0");
+    private static GoLiteral Lit(ResourceQuantity? q) => new(F(q));
+
+    private static string F(ResourceQuantity? q) => q is null ? "0" : Quantities.Format(q);
 
     private static Dictionary<string, ResourceQuantity> Names(List<FieldError> errs, IDictionary<string, ResourceQuantity>? list, FieldPath path)
     {

@@ -62,7 +62,7 @@ public static class PersistentVolumeClaimValidation
         }
         else if (Quantities.Value(storage) is <= 0)
         {
-            errs.Add(FieldErrors.Invalid(storagePath, storage!.ToString(), "must be greater than zero"));
+            errs.Add(FieldErrors.Invalid(storagePath, Quantities.Format(storage!), "must be greater than zero"));
         }
         if (spec.VolumeMode is not null && Array.IndexOf(VolumeModes, spec.VolumeMode) < 0)
         {

@@ -32,8 +32,36 @@ public static class Quantities
     };
 
     /// <summary>The value of a quantity, or null when it cannot be parsed (or does not fit a decimal).</summary>
-    public static decimal? Value(ResourceQuantity? quantity) =>
-        quantity is not null && TryParse(quantity.ToString(), out var value) ? value : null;
+    public static decimal? Value(ResourceQuantity? quantity)
+    {
+        if (quantity is null)
+        {
+            return null;
+        }
+        try
+        {
+            // The library keeps the exact value; its string form of negatives is lossy, so prefer the number.
+            return quantity.ToDecimal();
+        }
+        catch (OverflowException)
+        {
+            return TryParse(quantity.ToString(), out var value) ? value : null;
+        }
+    }
+
+    /// <summary>
+    /// upstream's Quantity.String(): the client library's canonical form, except that negative values are rendered as
+    /// "-" plus the canonical magnitude (the library's own rendering of negatives is not upstream's).
+    /// </summary>
+    public static string Format(ResourceQuantity quantity)
+    {
+        var text = quantity.ToString();
+        if (Value(quantity) is { } negative && negative < 0)
+        {
+            return "-" + new ResourceQuantity(Math.Abs(negative), 0, quantity.Format).ToString();
+        }
+        return text;
+    }
 
     public static bool TryParse(string? text, out decimal value)
     {

@@ -42,11 +42,11 @@ public static class ResourceValidation
                 var cmp = Compare(quantity, limit);
                 if (cmp != 0 && !IsOvercommitAllowed(name))
                 {
-                    errs.Add(FieldErrors.Invalid(reqPath, quantity.ToString(), $"must be equal to {name} limit of {limit}"));
+                    errs.Add(FieldErrors.Invalid(reqPath, Quantities.Format(quantity), $"must be equal to {name} limit of {Quantities.Format(limit)}"));
                 }
                 else if (cmp > 0)
                 {
-                    errs.Add(FieldErrors.Invalid(reqPath, quantity.ToString(), $"must be less than or equal to {name} limit of {limit}"));
+                    errs.Add(FieldErrors.Invalid(reqPath, Quantities.Format(quantity), $"must be less than or equal to {name} limit of {Quantities.Format(limit)}"));
                 }
             }
             else if (!IsOvercommitAllowed(name))
@@ -62,11 +62,11 @@ public static class ResourceValidation
         var value = Quantities.Value(quantity);
         if (value is < 0)
         {
-            errs.Add(FieldErrors.Invalid(path, quantity!.ToString(), CommonValidation.NegativeErrorMsg));
+            errs.Add(FieldErrors.Invalid(path, Quantities.Format(quantity!), CommonValidation.NegativeErrorMsg));
         }
         if (IsIntegerResource(resource) && value is { } v && v != decimal.Truncate(v))
         {
-            errs.Add(FieldErrors.Invalid(path, new GoLiteral(quantity!.ToString()), "must be an integer"));
+            errs.Add(FieldErrors.Invalid(path, new GoLiteral(Quantities.Format(quantity!)), "must be an integer"));
         }
     }
 
