@@ -84,7 +84,7 @@ public static class ServiceValidation
                 }
                 break;
         }
-        ValidatePorts(errs, spec, ports, headless);
+        ValidatePorts(errs, spec, ports);
         errs.AddRange(MetadataValidation.ValidateLabels(spec.Selector, Spec.Child("selector")));
         if (string.IsNullOrEmpty(spec.SessionAffinity))
         {
@@ -124,7 +124,7 @@ public static class ServiceValidation
         ValidateTrafficPolicies(errs, spec);
     }
 
-    private static void ValidatePorts(List<FieldError> errs, V1ServiceSpec spec, IList<V1ServicePort> ports, bool headless)
+    private static void ValidatePorts(List<FieldError> errs, V1ServiceSpec spec, IList<V1ServicePort> ports)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<(string, int)>();
@@ -155,7 +155,7 @@ public static class ServiceValidation
                 errs.Add(FieldErrors.NotSupported(portPath.Child("protocol"), port.Protocol, ContainerValidation.PortProtocols));
             }
             CommonValidation.PortNumOrName(errs, port.TargetPort, portPath.Child("targetPort"));
-            if (spec.Type == "ClusterIP" && port.NodePort is { } np and not 0)
+            if (spec.Type == "ClusterIP" && port.NodePort is not (null or 0))
             {
                 errs.Add(FieldErrors.Forbidden(portPath.Child("nodePort"), "may not be used when `type` is 'ClusterIP'"));
             }
@@ -177,7 +177,6 @@ public static class ServiceValidation
                     "TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}")));
             }
         }
-        _ = headless;
     }
 
     private static void ValidateClusterIp(List<FieldError> errs, V1ServiceSpec spec)

@@ -71,7 +71,7 @@ internal static class VolumeValidation
                 errs.Add(FieldErrors.Forbidden(path.Child(name), "may not specify more than 1 volume type"));
                 continue;
             }
-            ValidateOne(errs, name, source, path.Child(name));
+            ValidateOne(errs, source, path.Child(name));
         }
         if (count == 0)
         {
@@ -79,7 +79,7 @@ internal static class VolumeValidation
         }
     }
 
-    private static void ValidateOne(List<FieldError> errs, string name, object source, FieldPath path)
+    private static void ValidateOne(List<FieldError> errs, object source, FieldPath path)
     {
         switch (source)
         {
@@ -139,7 +139,6 @@ internal static class VolumeValidation
                 }
                 break;
         }
-        _ = name;
     }
 
     /// <summary>upstream's validateVolumeMode messages for file modes (0000–0777 octal, i.e. 0–511).</summary>
