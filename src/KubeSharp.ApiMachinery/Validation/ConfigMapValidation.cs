@@ -30,7 +30,8 @@ public static class ConfigMapValidation
         }
         if (total > MaxSize)
         {
-            errs.Add(FieldErrors.TooLong(FieldPath.Root(""), MaxSize));
+            // upstream reports the size on field.NewPath(""), which renders as "[]".
+            errs.Add(FieldErrors.TooLong(FieldPath.Root("[]"), MaxSize));
         }
         return errs;
     }

@@ -68,13 +68,31 @@ public static class MetadataValidation
         return errs;
     }
 
-    /// <summary>upstream's ValidateObjectMetaUpdate: identity fields cannot change, the rest is revalidated.</summary>
+    /// <summary>
+    /// upstream's ValidateObjectMetaAccessorUpdate: identity and deletion fields cannot change, generation cannot go
+    /// back, no finalizer may be added once deletion started; labels, annotations and owner references are
+    /// revalidated. (The resourceVersion-required rule is the API server's: it copies the stored version into
+    /// unconditional updates before validation.)
+    /// </summary>
     public static List<FieldError> ValidateObjectMetaUpdate(V1ObjectMeta? newMeta, V1ObjectMeta? oldMeta)
     {
         newMeta ??= new V1ObjectMeta();
         oldMeta ??= new V1ObjectMeta();
         var errs = new List<FieldError>();
-        if (newMeta.Name != oldMeta.Name)
+        if (oldMeta.DeletionTimestamp is not null)
+        {
+            var added = (newMeta.Finalizers ?? []).Except(oldMeta.Finalizers ?? []).Order(StringComparer.Ordinal).ToList();
+            if (added.Count > 0)
+            {
+                errs.Add(FieldErrors.Forbidden(Metadata.Child("finalizers"),
+                    $"no new finalizers can be added if the object is being deleted, found new finalizers {GoFormat.Value(added)}"));
+            }
+        }
+        if ((newMeta.Generation ?? 0) < (oldMeta.Generation ?? 0))
+        {
+            errs.Add(FieldErrors.Invalid(Metadata.Child("generation"), newMeta.Generation ?? 0, "must not be decremented"));
+        }
+        if ((newMeta.Name ?? "") != (oldMeta.Name ?? ""))
         {
             errs.Add(FieldErrors.Immutable(Metadata.Child("name"), newMeta.Name ?? ""));
         }
@@ -82,25 +100,32 @@ public static class MetadataValidation
         {
             errs.Add(FieldErrors.Immutable(Metadata.Child("namespace"), newMeta.NamespaceProperty ?? ""));
         }
-        if (!string.IsNullOrEmpty(oldMeta.Uid) && newMeta.Uid != oldMeta.Uid)
+        if ((newMeta.Uid ?? "") != (oldMeta.Uid ?? ""))
         {
             errs.Add(FieldErrors.Immutable(Metadata.Child("uid"), newMeta.Uid ?? ""));
         }
-        if (oldMeta.CreationTimestamp is not null && newMeta.CreationTimestamp != oldMeta.CreationTimestamp)
+        if (newMeta.CreationTimestamp != oldMeta.CreationTimestamp)
         {
-            errs.Add(FieldErrors.Immutable(Metadata.Child("creationTimestamp"),
-                new GoLiteral(newMeta.CreationTimestamp?.ToString("yyyy-MM-dd HH:mm:ss +0000 UTC") ?? "null")));
+            errs.Add(FieldErrors.Immutable(Metadata.Child("creationTimestamp"), GoTime(newMeta.CreationTimestamp)));
         }
-        if (newMeta.Generation is < 0)
+        if (newMeta.DeletionTimestamp != oldMeta.DeletionTimestamp)
         {
-            errs.Add(CommonValidation.NegativeError(Metadata.Child("generation"), newMeta.Generation.Value));
+            errs.Add(FieldErrors.Immutable(Metadata.Child("deletionTimestamp"), newMeta.DeletionTimestamp is null ? null : GoTime(newMeta.DeletionTimestamp)));
+        }
+        if (newMeta.DeletionGracePeriodSeconds != oldMeta.DeletionGracePeriodSeconds)
+        {
+            errs.Add(FieldErrors.Immutable(Metadata.Child("deletionGracePeriodSeconds"), newMeta.DeletionGracePeriodSeconds));
         }
         errs.AddRange(ValidateLabels(newMeta.Labels, Metadata.Child("labels")));
         errs.AddRange(ValidateAnnotations(newMeta.Annotations, Metadata.Child("annotations")));
         errs.AddRange(ValidateOwnerReferences(newMeta.OwnerReferences, Metadata.Child("ownerReferences")));
-        errs.AddRange(ValidateFinalizers(newMeta.Finalizers, Metadata.Child("finalizers")));
         return errs;
     }
+
+    /// <summary>metav1.Time's String(): Go's time format, zero time for unset.</summary>
+    private static GoLiteral GoTime(DateTime? time) =>
+        new((time ?? new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Utc)).ToUniversalTime()
+            .ToString("yyyy-MM-dd HH:mm:ss +0000 UTC", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>upstream's ValidateLabels: keys are qualified names, values label values; errors on the map's path.</summary>
     public static List<FieldError> ValidateLabels(IDictionary<string, string>? labels, FieldPath path)
@@ -159,7 +184,7 @@ public static class MetadataValidation
         {
             return errs;
         }
-        var controllers = new List<string>();
+        var firstController = "";
         foreach (var r in refs)
         {
             var apiVersion = r.ApiVersion ?? "";
@@ -182,19 +207,25 @@ public static class MetadataValidation
             }
             if (r.Controller == true)
             {
-                controllers.Add(r.Name ?? "");
+                var current = $"{r.Kind}/{r.Name}";
+                if (firstController.Length > 0)
+                {
+                    errs.Add(FieldErrors.Invalid(path, new GoLiteral("[]v1.OwnerReference{...}"),
+                        $"Only one reference can have Controller set to true. Found \"true\" in references for {firstController} and {current}"));
+                }
+                else
+                {
+                    firstController = current;
+                }
             }
-        }
-        if (controllers.Count > 1)
-        {
-            errs.Add(FieldErrors.Invalid(path, new GoLiteral("[]v1.OwnerReference{...}"),
-                "Only one reference can have Controller set to true. Found \"true\" in references for "
-                + string.Join(" and ", controllers)));
         }
         return errs;
     }
 
-    /// <summary>upstream's apimachinery ValidateFinalizers: each finalizer is a qualified name.</summary>
+    /// <summary>
+    /// upstream's apimachinery ValidateFinalizers: each finalizer is a qualified name, and orphan and
+    /// foregroundDeletion exclude each other.
+    /// </summary>
     public static List<FieldError> ValidateFinalizers(IList<string>? finalizers, FieldPath path)
     {
         var errs = new List<FieldError>();
@@ -204,6 +235,10 @@ public static class MetadataValidation
             {
                 errs.Add(FieldErrors.Invalid(path, finalizer, msg));
             }
+        }
+        if (finalizers is not null && finalizers.Contains("orphan") && finalizers.Contains("foregroundDeletion"))
+        {
+            errs.Add(FieldErrors.Invalid(path, finalizers, "finalizer orphan and foregroundDeletion cannot be both set"));
         }
         return errs;
     }

@@ -288,10 +288,11 @@ public static partial class NameValidation
 
     /// <summary>
     /// upstream's NameIsDNSSubdomain etc. take a "prefix" flag: for generateName a trailing '-' is allowed because
-    /// a random suffix follows.
+    /// a random suffix follows. upstream's maskTrailingDash drops the last two characters and appends "a" (a quirk
+    /// kept so the same generateNames pass).
     /// </summary>
     public static string MaskTrailingDash(string name) =>
-        name.Length > 1 && name[^1] == '-' ? name[..^1] + "a" : name;
+        name.Length > 1 && name[^1] == '-' ? name[..^2] + "a" : name;
 
     public static List<string> NameIsDnsSubdomain(string name, bool prefix) =>
         IsDns1123Subdomain(prefix ? MaskTrailingDash(name) : name);

@@ -31,7 +31,7 @@ public class ClusterObjectValidationTests
             BinaryData = new Dictionary<string, byte[]> { ["k"] = B("y") },
         }, "binaryData[k]: Invalid value: \"k\": duplicate of key present in data"),
         Create("configmap at most 1MiB", () => new V1ConfigMap { Metadata = Meta("cfg"), Data = new Dictionary<string, string> { ["k"] = new string('x', 1024 * 1024 + 1) } },
-            ": Too long: may not be more than 1048576 bytes"),
+            "[]: Too long: may not be more than 1048576 bytes"),
         Update("immutable configmap data cannot change",
             () => new V1ConfigMap { Metadata = Meta("cfg"), Immutable = true, Data = new Dictionary<string, string> { ["k"] = "1" } },
             () => new V1ConfigMap { Metadata = Meta("cfg"), Immutable = true, Data = new Dictionary<string, string> { ["k"] = "2" } },

@@ -46,6 +46,30 @@ public class MetadataValidationTests
         {
             Metadata = new V1ObjectMeta { Name = "cfg", NamespaceProperty = "default", Finalizers = ["example.com/ok", "bad/x/y"] },
         }, "metadata.finalizers: Invalid value: \"bad/x/y\": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"),
+        Create("only one controller owner", () => new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "cfg", NamespaceProperty = "default",
+                OwnerReferences =
+                [
+                    new V1OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = "a", Uid = "1", Controller = true },
+                    new V1OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = "b", Uid = "2", Controller = true },
+                ],
+            },
+        }, "metadata.ownerReferences: Invalid value: []v1.OwnerReference{...}: Only one reference can have Controller set to true. Found \"true\" in references for ReplicaSet/a and ReplicaSet/b"),
+        Create("orphan and foregroundDeletion exclusive", () => new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "cfg", NamespaceProperty = "default", Finalizers = ["orphan", "foregroundDeletion"] },
+        }, "metadata.finalizers: Invalid value: []string{\"orphan\", \"foregroundDeletion\"}: finalizer orphan and foregroundDeletion cannot be both set"),
+        Update("no new finalizers while deleting",
+            () => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = "default", DeletionTimestamp = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) } },
+            () => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = "default", DeletionTimestamp = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), Finalizers = ["example.com/x"] } },
+            "metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{\"example.com/x\"}"),
+        Update("generation may not decrease",
+            () => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = "default", Generation = 3 } },
+            () => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = "default", Generation = 2 } },
+            "metadata.generation: Invalid value: 2: must not be decremented"),
         Update("name is immutable", () => new V1ConfigMap { Metadata = Meta("a") }, () => new V1ConfigMap { Metadata = Meta("b") },
             "metadata.name: Invalid value: \"b\": field is immutable"),
         Update("uid is immutable", () => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = "default", Uid = "1" } },
