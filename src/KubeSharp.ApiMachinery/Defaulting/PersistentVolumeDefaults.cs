@@ -22,6 +22,21 @@ public static class PersistentVolumeDefaults
         {
             hostPath.Type ??= "";
         }
+        if (pv.Spec.Iscsi is { } iscsi && string.IsNullOrEmpty(iscsi.IscsiInterface))
+        {
+            iscsi.IscsiInterface = "default";
+        }
+        if (pv.Spec.ScaleIO is { } scaleIo)
+        {
+            if (string.IsNullOrEmpty(scaleIo.StorageMode))
+            {
+                scaleIo.StorageMode = "ThinProvisioned";
+            }
+            if (string.IsNullOrEmpty(scaleIo.FsType))
+            {
+                scaleIo.FsType = "xfs";
+            }
+        }
     }
 
     public static void ApplyClaim(V1PersistentVolumeClaim pvc)

@@ -74,6 +74,26 @@ public static class PodDefaults
         {
             VolumeDefaults.Apply(volume);
         }
+        // upstream's SetDefaults_EphemeralContainer reuses the container defaults.
+        foreach (var ephemeral in spec.EphemeralContainers ?? [])
+        {
+            if (string.IsNullOrEmpty(ephemeral.ImagePullPolicy))
+            {
+                ephemeral.ImagePullPolicy = ImagePullPolicyDefaults.For(ephemeral.Image);
+            }
+            if (string.IsNullOrEmpty(ephemeral.TerminationMessagePath))
+            {
+                ephemeral.TerminationMessagePath = "/dev/termination-log";
+            }
+            if (string.IsNullOrEmpty(ephemeral.TerminationMessagePolicy))
+            {
+                ephemeral.TerminationMessagePolicy = "File";
+            }
+            foreach (var env in ephemeral.Env ?? [])
+            {
+                ApplyFieldRef(env.ValueFrom?.FieldRef);
+            }
+        }
     }
 
     private static void ApplyContainer(V1Container ctr)

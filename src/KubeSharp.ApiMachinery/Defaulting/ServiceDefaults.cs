@@ -55,6 +55,14 @@ public static class ServiceDefaults
         if (spec.Type == "LoadBalancer")
         {
             spec.AllocateLoadBalancerNodePorts ??= true;
+            // LoadBalancerIPMode (beta, on in 1.32): ingress IPs without a mode are VIPs.
+            foreach (var ingress in service.Status?.LoadBalancer?.Ingress ?? [])
+            {
+                if (!string.IsNullOrEmpty(ingress.Ip) && ingress.IpMode is null)
+                {
+                    ingress.IpMode = "VIP";
+                }
+            }
         }
     }
 }

@@ -49,6 +49,29 @@ public static class VolumeDefaults
         {
             hostPath.Type ??= "";
         }
+        if (volume.Iscsi is { } iscsi && string.IsNullOrEmpty(iscsi.IscsiInterface))
+        {
+            iscsi.IscsiInterface = "default";
+        }
+        if (volume.AzureDisk is { } azureDisk)
+        {
+            // upstream's SetDefaults_AzureDiskVolumeSource.
+            azureDisk.CachingMode ??= "ReadWrite";
+            azureDisk.Kind ??= "Shared";
+            azureDisk.FsType ??= "ext4";
+            azureDisk.ReadOnlyProperty ??= false;
+        }
+        if (volume.ScaleIO is { } scaleIo)
+        {
+            if (string.IsNullOrEmpty(scaleIo.StorageMode))
+            {
+                scaleIo.StorageMode = "ThinProvisioned";
+            }
+            if (string.IsNullOrEmpty(scaleIo.FsType))
+            {
+                scaleIo.FsType = "xfs";
+            }
+        }
     }
 
     private static bool HasNoSource(V1Volume v) =>

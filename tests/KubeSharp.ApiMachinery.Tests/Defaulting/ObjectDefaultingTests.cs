@@ -27,6 +27,12 @@ public class ObjectDefaultingTests
         Row("NodePort externalTrafficPolicy Cluster", () => Svc("NodePort"), s => s.Spec.ExternalTrafficPolicy, "\"Cluster\""),
         Row("LoadBalancer externalTrafficPolicy Cluster", () => Svc("LoadBalancer"), s => s.Spec.ExternalTrafficPolicy, "\"Cluster\""),
         Row("LoadBalancer allocates node ports", () => Svc("LoadBalancer"), s => s.Spec.AllocateLoadBalancerNodePorts, "true"),
+        Row("LoadBalancer ingress ipMode VIP", () =>
+        {
+            var s = Svc("LoadBalancer");
+            s.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = "192.0.2.10" }] } };
+            return s;
+        }, s => s.Status.LoadBalancer.Ingress[0].IpMode, "\"VIP\""),
         Row("ExternalName has no internalTrafficPolicy", () => Svc("ExternalName"), s => s.Spec.InternalTrafficPolicy, "null"),
         Row("ClientIP affinity timeout 10800", () => { var s = Svc(); s.Spec.SessionAffinity = "ClientIP"; return s; },
             s => s.Spec.SessionAffinityConfig, "{\"clientIP\":{\"timeoutSeconds\":10800}}"),

@@ -68,6 +68,10 @@ public class PodDefaultingTests
             p => p.Spec.Volumes[0].HostPath.Type, "\"\""),
         Row("hostNetwork copies container ports to host ports", () => Pod(p => { p.Spec.HostNetwork = true; C(p).Ports = [new V1ContainerPort { ContainerPort = 8080 }]; }),
             p => C(p).Ports[0].HostPort, "8080"),
+        Row("ephemeral containers get container defaults", () => Pod(p => p.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "dbg", Image = "busybox:1.36" }]),
+            p => new[] { p.Spec.EphemeralContainers[0].ImagePullPolicy, p.Spec.EphemeralContainers[0].TerminationMessagePolicy }, "[\"IfNotPresent\",\"File\"]"),
+        Row("iscsi interface default", () => Pod(p => p.Spec.Volumes = [new V1Volume { Name = "i", Iscsi = new V1ISCSIVolumeSource { TargetPortal = "10.0.0.1", Iqn = "iqn", Lun = 0 } }]),
+            p => p.Spec.Volumes[0].Iscsi.IscsiInterface, "\"default\""),
         Row("tolerations are not defaulted (admission adds them)", () => Pod(), p => p.Spec.Tolerations, "null"),
     ];
 
