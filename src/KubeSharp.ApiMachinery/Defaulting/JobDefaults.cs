@@ -5,7 +5,8 @@ namespace KubeSharp.ApiMachinery.Defaulting;
 /// <summary>
 /// upstream's batch/v1 SetDefaults_Job: parallelism/completions 1 when both unset, backoffLimit 6 (MaxInt32 with
 /// backoffLimitPerIndex), NonIndexed, not suspended, podReplacementPolicy TerminatingOrFailed (Failed with a pod
-/// failure policy), job labels from the template when unset. manualSelector is left unset.
+/// failure policy), job labels from the template when unset. manualSelector is left unset. When the object already
+/// has its UID, the generated selector is filled too (<see cref="JobSelectorDefaults"/>).
 /// </summary>
 public static class JobDefaults
 {
@@ -49,5 +50,11 @@ public static class JobDefaults
             spec.PodReplacementPolicy = spec.PodFailurePolicy is null ? "TerminatingOrFailed" : "Failed";
         }
         PodDefaults.ApplyTemplate(spec.Template);
+        // Once the API server has assigned the UID, generate the selector as upstream's job strategy does before
+        // validation (idempotent: existing labels are kept).
+        if (!string.IsNullOrEmpty(job.Metadata?.Uid))
+        {
+            JobSelectorDefaults.GenerateSelector(job);
+        }
     }
 }

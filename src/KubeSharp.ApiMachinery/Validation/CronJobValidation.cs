@@ -6,6 +6,8 @@ namespace KubeSharp.ApiMachinery.Validation;
 /// <summary>upstream's ValidateCronJobCreate / ValidateCronJobUpdate / validateCronJobSpec.</summary>
 public static partial class CronJobValidation
 {
+    private static readonly Lazy<bool> HasTimeZoneDatabase = new(() => TimeZoneInfo.GetSystemTimeZones().Count > 1);
+
     [GeneratedRegex("^[A-Za-z\\.\\-_0-9+]{1,14}$")]
     private static partial Regex TimeZonePart();
 
@@ -102,7 +104,8 @@ public static partial class CronJobValidation
             errs.Add(FieldErrors.Invalid(path, timeZone, "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones"));
             return;
         }
-        if (timeZone != "UTC" && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        // kube-apiserver embeds the IANA database; without a local one (minimal images) only the syntax is checked.
+        if (timeZone != "UTC" && HasTimeZoneDatabase.Value && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {
             errs.Add(FieldErrors.Invalid(path, timeZone, $"unknown time zone {timeZone}"));
         }
