@@ -7,7 +7,7 @@ public static class StatefulSetValidation
 {
     internal const string UpdateForbidden =
         "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', " +
-        "'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
+        "'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
 
     public static List<FieldError> ValidateCreate(V1StatefulSet sts)
     {
@@ -31,6 +31,7 @@ public static class StatefulSetValidation
             s.UpdateStrategy = null;
             s.PersistentVolumeClaimRetentionPolicy = null;
             s.MinReadySeconds = null;
+            s.RevisionHistoryLimit = null;
         }
         if (!JsonDiff.SemanticEqual(a, b))
         {

@@ -69,7 +69,7 @@ public class WorkloadValidationTests
         Create("statefulset empty selector", () => StatefulSet(s => s.Spec.Selector = new V1LabelSelector()),
             "spec.selector: Invalid value: &LabelSelector{MatchLabels:map[string]string{},MatchExpressions:[]LabelSelectorRequirement{},}: empty selector is invalid for statefulset"),
         Update("statefulset other spec fields forbidden", () => StatefulSet(), () => StatefulSet(s => s.Spec.ServiceName = "other"),
-            "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"),
+            "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden"),
         Update("statefulset replicas and template may change", () => StatefulSet(), () => StatefulSet(s => { s.Spec.Replicas = 3; s.Spec.Template.Spec.Containers[0].Image = "nginx:2"; })),
         Create("valid job", () => Job()),
         Create("job restartPolicy Always rejected", () => Job(j => j.Spec.Template.Spec.RestartPolicy = "Always"),
