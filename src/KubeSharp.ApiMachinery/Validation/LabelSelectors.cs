@@ -58,20 +58,29 @@ public static class LabelSelectors
             _ => false,
         });
 
-    /// <summary>Go's generated String() of *metav1.LabelSelector, which upstream prints for selector errors.</summary>
-    internal static GoLiteral Describe(V1LabelSelector? selector)
+    /// <summary>
+    /// The selector as upstream prints it in errors: Go's %#v of metav1.LabelSelector, e.g.
+    /// <c>v1.LabelSelector{MatchLabels:map[string]string{"app":"web"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}</c>;
+    /// a nil selector prints as "null".
+    /// </summary>
+    internal static object Describe(V1LabelSelector? selector)
     {
         if (selector is null)
         {
-            return new GoLiteral("nil");
+            return "null";
         }
-        var labels = string.Concat((selector.MatchLabels ?? new Dictionary<string, string>())
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value},"));
-        var exprs = string.Concat((selector.MatchExpressions ?? []).Select(r =>
-            $"LabelSelectorRequirement{{Key:{r.Key},Operator:{r.OperatorProperty},Values:[{string.Join(" ", r.Values ?? [])}],}},"));
-        return new GoLiteral($"&LabelSelector{{MatchLabels:map[string]string{{{labels}}},MatchExpressions:[]LabelSelectorRequirement{{{exprs}}},}}");
+        var labels = selector.MatchLabels is null
+            ? "map[string]string(nil)"
+            : GoFormat.Value(selector.MatchLabels);
+        var exprs = selector.MatchExpressions is null
+            ? "[]v1.LabelSelectorRequirement(nil)"
+            : "[]v1.LabelSelectorRequirement{" + string.Join(", ", selector.MatchExpressions.Select(r =>
+                $"v1.LabelSelectorRequirement{{Key:{GoFormat.Quote(r.Key ?? "")}, Operator:{GoFormat.Quote(r.OperatorProperty ?? "")}, " +
+                $"Values:{(r.Values is null ? "[]string(nil)" : GoFormat.Value(r.Values))}}}")) + "}";
+        return new GoLiteral($"v1.LabelSelector{{MatchLabels:{labels}, MatchExpressions:{exprs}}}");
     }
 
     /// <summary>Semantic equality used for the apps/v1 "selector is immutable" rule.</summary>
-    public static bool SameSelector(V1LabelSelector? a, V1LabelSelector? b) => Describe(a).Text == Describe(b).Text;
+    /// <remarks>Nil and empty lists/maps compare equal, as upstream's apiequality.Semantic.DeepEqual.</remarks>
+    public static bool SameSelector(V1LabelSelector? a, V1LabelSelector? b) => JsonDiff.SemanticEqual(a, b);
 }
