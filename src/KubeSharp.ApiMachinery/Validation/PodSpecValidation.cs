@@ -25,6 +25,19 @@ public static class PodSpecValidation
         ContainerValidation.ValidateInitContainers(errs, spec.InitContainers, spec.Containers, volumes, path.Child("initContainers"));
         CommonValidation.Enum(errs, spec.RestartPolicy, path.Child("restartPolicy"), RestartPolicies);
         CommonValidation.Enum(errs, spec.DnsPolicy, path.Child("dnsPolicy"), DnsPolicies);
+        ValidateHostPorts(errs, spec.Containers, path.Child("containers"));
+        if (spec.DnsPolicy == "None")
+        {
+            // upstream's validatePodDNSConfig: with policy None the pod supplies its own resolver.
+            if (spec.DnsConfig is null)
+            {
+                errs.Add(FieldErrors.Required(path.Child("dnsConfig"), "must provide `dnsConfig` when `dnsPolicy` is None"));
+            }
+            else if ((spec.DnsConfig.Nameservers?.Count ?? 0) == 0)
+            {
+                errs.Add(FieldErrors.Required(path.Child("dnsConfig", "nameservers"), "must provide at least one DNS nameserver when `dnsPolicy` is None"));
+            }
+        }
         errs.AddRange(MetadataValidation.ValidateLabels(spec.NodeSelector, path.Child("nodeSelector")));
         if (!string.IsNullOrEmpty(spec.ServiceAccountName))
         {
@@ -68,6 +81,28 @@ public static class PodSpecValidation
             }
         }
         return errs;
+    }
+
+    /// <summary>upstream's AccumulateUniqueHostPorts: one hostIP/protocol/hostPort per pod across app containers.</summary>
+    private static void ValidateHostPorts(List<FieldError> errs, IList<V1Container>? containers, FieldPath path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < (containers?.Count ?? 0); c++)
+        {
+            var ports = containers![c].Ports ?? [];
+            for (var p = 0; p < ports.Count; p++)
+            {
+                if (ports[p].HostPort is not { } hostPort || hostPort == 0)
+                {
+                    continue;
+                }
+                var key = $"{ports[p].HostIP}/{ports[p].Protocol}/{hostPort}";
+                if (!seen.Add(key))
+                {
+                    errs.Add(FieldErrors.Duplicate(path.Index(c).Child("ports").Index(p).Child("hostPort"), key));
+                }
+            }
+        }
     }
 
     /// <summary>upstream's ValidateTolerations.</summary>

@@ -87,6 +87,17 @@ public class PodValidationTests
             "spec.tolerations[0].operator: Invalid value: \"Equal\": operator must be Exists when `key` is empty, which means \"match all values and all keys\""),
         Create("toleration effect enum", () => Pod(p => p.Spec.Tolerations = [new V1Toleration { Key = "k", OperatorProperty = "Exists", Effect = "Never" }]),
             "spec.tolerations[0].effect: Unsupported value: \"Never\": supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\""),
+        Create("host ports unique across containers", () => Pod(p =>
+        {
+            Ctr(p).Ports = [new V1ContainerPort { ContainerPort = 80, HostPort = 8080, Protocol = "TCP" }];
+            p.Spec.Containers.Add(new V1Container
+            {
+                Name = "b", Image = "busybox", ImagePullPolicy = "Always", TerminationMessagePolicy = "File",
+                Ports = [new V1ContainerPort { ContainerPort = 81, HostPort = 8080, Protocol = "TCP" }],
+            });
+        }), "spec.containers[1].ports[0].hostPort: Duplicate value: \"/TCP/8080\""),
+        Create("dnsPolicy None needs dnsConfig", () => Pod(p => p.Spec.DnsPolicy = "None"),
+            "spec.dnsConfig: Required value: must provide `dnsConfig` when `dnsPolicy` is None"),
         Create("ephemeral containers cannot be set on create", () => Pod(p => p.Spec.EphemeralContainers = [new V1EphemeralContainer { Name = "dbg", Image = "busybox" }]),
             "spec.ephemeralContainers: Forbidden: cannot be set on create"),
         Update("image may change", () => Pod(), () => Pod(p => Ctr(p).Image = "nginx:1.28")),
