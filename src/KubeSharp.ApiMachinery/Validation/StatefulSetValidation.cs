@@ -91,7 +91,10 @@ public static class StatefulSetValidation
                 errs.Add(FieldErrors.Invalid(path.Child("template", "metadata", "labels"),
                     template.Metadata?.Labels ?? new Dictionary<string, string>(), ControllerTemplateValidation.SelectorMismatch));
             }
-            errs.AddRange(PodSpecValidation.ValidatePodTemplateSpec(template, path.Child("template")));
+            // upstream's ValidatePodTemplateSpecForStatefulSet checks only the template's labels and annotations: the
+            // pod spec may mount volumeClaimTemplates that are not in spec.volumes, so it is not validated here.
+            errs.AddRange(MetadataValidation.ValidateLabels(template.Metadata?.Labels, path.Child("template", "labels")));
+            errs.AddRange(MetadataValidation.ValidateAnnotations(template.Metadata?.Annotations, path.Child("template", "annotations")));
         }
         ControllerTemplateValidation.ValidateAlwaysRestart(errs, template, "StatefulSet", path.Child("template"), forbidDeadline: true);
         CommonValidation.NonNegative(errs, spec.RevisionHistoryLimit, path.Child("revisionHistoryLimit"));
