@@ -1,4 +1,5 @@
 using k8s.Models;
+using static KubeSharp.ApiMachinery.Validation.JobSelectorLabels;
 
 namespace KubeSharp.ApiMachinery.Defaulting;
 
@@ -9,11 +10,6 @@ namespace KubeSharp.ApiMachinery.Defaulting;
 /// </summary>
 public static class JobSelectorDefaults
 {
-    public const string JobNameLabel = "batch.kubernetes.io/job-name";
-    public const string LegacyJobNameLabel = "job-name";
-    public const string ControllerUidLabel = "batch.kubernetes.io/controller-uid";
-    public const string LegacyControllerUidLabel = "controller-uid";
-
     public static void GenerateSelector(V1Job job)
     {
         job.Spec ??= new V1JobSpec();
@@ -27,12 +23,12 @@ public static class JobSelectorDefaults
         job.Spec.Template.Metadata ??= new V1ObjectMeta();
         var labels = job.Spec.Template.Metadata.Labels ??= new Dictionary<string, string>();
         // Labels the user set are kept; a conflicting value is rejected by validation.
-        labels.TryAdd(LegacyJobNameLabel, name);
-        labels.TryAdd(JobNameLabel, name);
-        labels.TryAdd(LegacyControllerUidLabel, uid);
-        labels.TryAdd(ControllerUidLabel, uid);
+        labels.TryAdd(LegacyJobName, name);
+        labels.TryAdd(JobName, name);
+        labels.TryAdd(LegacyControllerUid, uid);
+        labels.TryAdd(ControllerUid, uid);
         job.Spec.Selector ??= new V1LabelSelector();
         job.Spec.Selector.MatchLabels ??= new Dictionary<string, string>();
-        job.Spec.Selector.MatchLabels.TryAdd(ControllerUidLabel, uid);
+        job.Spec.Selector.MatchLabels.TryAdd(ControllerUid, uid);
     }
 }

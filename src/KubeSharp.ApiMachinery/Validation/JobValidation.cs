@@ -14,6 +14,7 @@ public static class JobValidation
     public static List<FieldError> ValidateCreate(V1Job job)
     {
         var errs = MetadataValidation.ValidateObjectMeta(job.Metadata, true, NameValidation.NameIsDnsSubdomain);
+        ValidateGeneratedSelector(errs, job);
         ValidateJobSpec(errs, job.Spec, FieldPath.Root("spec"), requireSelector: true);
         var spec = job.Spec;
         if (spec?.CompletionMode == "Indexed" && spec.Completions is > 0)
@@ -57,6 +58,42 @@ public static class JobValidation
                 : FieldErrors.Immutable(path.Child("completions"), spec.Completions is { } c2 ? c2 : null));
         }
         return errs;
+    }
+
+    /// <summary>
+    /// upstream's validateGeneratedSelector: unless the selector is manual, the template must carry the generated
+    /// job-name/controller-uid labels and the selector must select this job's UID.
+    /// </summary>
+    private static void ValidateGeneratedSelector(List<FieldError> errs, V1Job job)
+    {
+        var spec = job.Spec;
+        if (spec?.ManualSelector == true || spec?.Template?.Metadata?.Labels is not { } labels || spec.Selector is null)
+        {
+            return;
+        }
+        var uid = job.Metadata?.Uid ?? "";
+        var name = job.Metadata?.Name ?? "";
+        var labelsPath = FieldPath.Root("spec").Child("template", "metadata", "labels");
+        foreach (var (key, expected) in new[]
+        {
+            (JobSelectorLabels.LegacyControllerUid, uid), (JobSelectorLabels.LegacyJobName, name),
+            (JobSelectorLabels.ControllerUid, uid), (JobSelectorLabels.JobName, name),
+        })
+        {
+            if (!labels.TryGetValue(key, out var actual))
+            {
+                errs.Add(FieldErrors.Required(labelsPath.Key(key), $"must be '{expected}'"));
+            }
+            else if (actual != expected)
+            {
+                errs.Add(FieldErrors.Invalid(labelsPath.Key(key), actual, $"must be '{expected}'"));
+            }
+        }
+        if (LabelSelectors.IsConvertible(spec.Selector)
+            && !LabelSelectors.Matches(spec.Selector, new Dictionary<string, string> { [JobSelectorLabels.ControllerUid] = uid }))
+        {
+            errs.Add(FieldErrors.Invalid(FieldPath.Root("spec").Child("selector"), LabelSelectors.Describe(spec.Selector), "`selector` not auto-generated"));
+        }
     }
 
     internal static void ValidateJobSpec(List<FieldError> errs, V1JobSpec? spec, FieldPath path, bool requireSelector)
