@@ -15,8 +15,8 @@ public sealed class PodStrategy(ResourceInfo resource) : DefaultStrategy(resourc
     {
         var pod = (V1Pod)obj;
         Defaulter.Apply(pod);
-        PodAdmission.AddDefaultTolerations(pod);
-        pod.Status = new V1PodStatus { Phase = "Pending", QosClass = PodQos.Compute(pod) };
+        PodAdmissionDefaults.AddDefaultTolerations(pod);
+        CreateDefaults.PrepareForCreate(pod);
     }
 
     public override void PrepareForUpdate(IKubernetesObject<V1ObjectMeta> obj, IKubernetesObject<V1ObjectMeta> old)
