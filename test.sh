@@ -20,8 +20,8 @@ for proj in tests/*/*.csproj; do
   name="$(basename "$proj" .csproj)"
   echo "== $name"
   log="$results/$name.log"
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" \
-    | grep -E '^\s+(Failed|Skipped) |Error Message|Passed!|Failed!|Total tests|error' || true
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" \
+    | grep -vE '^\s*$' | tail -n 200 || true
   line="$(grep -E '(Passed|Failed)!\s+- Failed:' "$log" | tail -1)"
   if [[ -z "$line" ]]; then
     echo "!! $name: no test summary (crash or build problem)"
