@@ -269,4 +269,42 @@ public sealed class KubectlBasicsTests(ApiServerFixture f) : IClassFixture<ApiSe
         Assert.Contains("first", r.Stdout);
         Assert.Contains("later-5", r.Stdout);
     }
+
+    [Fact]
+    public async Task MoreProtobufGeneratorsCreateTheirKinds()
+    {
+        var ns = await f.NewNamespaceAsync("kgen2");
+        Assert.Contains("service/svc created", await K.OkAsync($"create service clusterip svc -n {ns} --tcp=80:8080"));
+        Assert.Contains("job.batch/once created", await K.OkAsync($"create job once -n {ns} --image=busybox -- echo hi"));
+        Assert.Contains("cronjob.batch/tick created", await K.OkAsync($"create cronjob tick -n {ns} --image=busybox --schedule='*/5 * * * *'"));
+        Assert.Contains("serviceaccount/robot created", await K.OkAsync($"create serviceaccount robot -n {ns}"));
+        Assert.Contains("resourcequota/q created", await K.OkAsync($"create quota q -n {ns} --hard=pods=2"));
+        var svc = JsonDocument.Parse(await K.OkAsync($"get svc svc -n {ns} -o json")).RootElement.GetProperty("spec");
+        Assert.Equal(8080, svc.GetProperty("ports")[0].GetProperty("targetPort").GetInt32());
+        var job = JsonDocument.Parse(await K.OkAsync($"get job once -n {ns} -o json")).RootElement;
+        Assert.Equal("Never", job.GetProperty("spec").GetProperty("template").GetProperty("spec").GetProperty("restartPolicy").GetString());
+        Assert.True(job.GetProperty("spec").GetProperty("selector").GetProperty("matchLabels").TryGetProperty("batch.kubernetes.io/controller-uid", out _));
+        var cj = JsonDocument.Parse(await K.OkAsync($"get cronjob tick -n {ns} -o json")).RootElement;
+        Assert.Equal("*/5 * * * *", cj.GetProperty("spec").GetProperty("schedule").GetString());
+        var quota = JsonDocument.Parse(await K.OkAsync($"get quota q -n {ns} -o json")).RootElement;
+        Assert.Equal("2", quota.GetProperty("spec").GetProperty("hard").GetProperty("pods").GetString());
+        var all = await K.OkAsync($"get all -n {ns}");
+        Assert.Contains("service/svc", all);
+        Assert.Contains("job.batch/once", all);
+        Assert.Contains("cronjob.batch/tick", all);
+    }
+
+    [Fact]
+    public async Task ReplaceUsesTheResourceVersionAndConflictsWhenStale()
+    {
+        var ns = await f.NewNamespaceAsync("krepl");
+        await K.OkAsync($"create configmap c -n {ns} --from-literal=a=1");
+        var live = await K.OkAsync($"get configmap c -n {ns} -o yaml");
+        Assert.Contains("configmap/c replaced", await K.OkAsync("replace -f -", live.Replace("a: \"1\"", "a: \"2\"")));
+        var stale = await K.RunAsync("replace -f -", live.Replace("a: \"1\"", "a: \"3\""));
+        Assert.Equal(1, stale.ExitCode);
+        Assert.Contains("the object has been modified", stale.Stderr);
+        var data = JsonDocument.Parse(await K.OkAsync($"get configmap c -n {ns} -o json")).RootElement.GetProperty("data");
+        Assert.Equal("2", data.GetProperty("a").GetString());
+    }
 }
