@@ -1,6 +1,7 @@
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Printing;
 using KubeSharp.ApiMachinery.Resources;
 using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.ApiServer.Cache;
@@ -22,21 +23,15 @@ public static class TableWriter
         if (continueToken != null) w.WriteString("continue", continueToken);
         if (remaining is > 0) w.WriteNumber("remainingItemCount", remaining.Value);
         w.WriteEndObject();
-        w.WriteStartArray("columnDefinitions");
         if (includeColumns)
         {
-            foreach (var c in TablePrinting.Columns(resource))
-            {
-                w.WriteStartObject();
-                w.WriteString("name", c.Name);
-                w.WriteString("type", c.Type);
-                w.WriteString("format", c.Format);
-                w.WriteString("description", c.Description);
-                w.WriteNumber("priority", c.Priority);
-                w.WriteEndObject();
-            }
+            TableJson.WriteColumnDefinitions(w, TablePrinting.Columns(resource));
         }
-        w.WriteEndArray();
+        else
+        {
+            w.WriteStartArray("columnDefinitions");
+            w.WriteEndArray();
+        }
         w.WriteStartArray("rows");
         foreach (var item in items) WriteRow(w, resource, n, item.Json, now);
         w.WriteEndArray();
@@ -47,9 +42,7 @@ public static class TableWriter
     {
         var obj = KubeJson.Deserialize(json, resource.ModelType);
         w.WriteStartObject();
-        w.WriteStartArray("cells");
-        foreach (var cell in TablePrinting.Cells(resource, obj, now)) WriteCell(w, cell);
-        w.WriteEndArray();
+        TableJson.WriteCells(w, TablePrinting.Cells(resource, obj, now));
         if (n.IncludeObject)
         {
             w.WritePropertyName("object");
@@ -66,19 +59,5 @@ public static class TableWriter
             w.WriteEndObject();
         }
         w.WriteEndObject();
-    }
-
-    private static void WriteCell(Utf8JsonWriter w, object? cell)
-    {
-        switch (cell)
-        {
-            case null: w.WriteNullValue(); break;
-            case string s: w.WriteStringValue(s); break;
-            case int i: w.WriteNumberValue(i); break;
-            case long l: w.WriteNumberValue(l); break;
-            case double d: w.WriteNumberValue(d); break;
-            case bool b: w.WriteBooleanValue(b); break;
-            default: w.WriteStringValue(cell.ToString()); break;
-        }
     }
 }
