@@ -44,6 +44,7 @@ internal sealed record Figure(string Scenario, string Name, double Value, string
         new(scenario, "error", double.NaN, "", Goal.AtLeast, 0, $"{e.GetType().Name}: {e.Message}");
 
     private static string Format(double value) => double.IsNaN(value) ? "n/a"
-        : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 1000 ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 100 ? value.ToString("0.#", CultureInfo.InvariantCulture)
         : value.ToString("0.##", CultureInfo.InvariantCulture);
 }
