@@ -79,6 +79,11 @@ internal sealed record BenchOptions
                 continue;
             }
 
+            if (arg is "--help" or "-h")
+            {
+                throw new ArgumentException("ApiBench: scenario benchmarks of kubesharp apiserver");
+            }
+
             if (arg == "--no-verify")
             {
                 options = options with { VerifyDurability = false };
