@@ -43,6 +43,9 @@ public sealed partial class ApiServerHost : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>Cancelled when the web host begins to stop on its own (e.g. its console lifetime saw a signal).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public string KubeconfigPath { get; }
 
     public X509Certificate2 CaCertificate { get; }

@@ -12,10 +12,10 @@ public static class ApiServerCommand
         using var loggerFactory = LoggerFactory.Create(b => b
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
             .AddFilter("Microsoft", LogLevel.Warning)
+            // Startup failures are reported once, by this command, without the host's stack trace.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
             .SetMinimumLevel(flags.Has("verbose") || flags.Has("v") ? LogLevel.Debug : LogLevel.Information));
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        using var stop = new ShutdownSignal();
 
         ApiServerHost host;
         try
@@ -28,7 +28,7 @@ public static class ApiServerCommand
                 TokenAuthFile = flags.Get("token-auth-file"),
             }, loggerFactory, stop.Token);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 1;
@@ -37,7 +37,8 @@ public static class ApiServerCommand
         Console.WriteLine($"  export KUBECONFIG={host.KubeconfigPath}");
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, host.Stopping);
+            await Task.Delay(Timeout.Infinite, either.Token);
         }
         catch (OperationCanceledException)
         {

@@ -8,10 +8,11 @@ using k8s.Models;
 namespace KubeSharp.ApiServer.Tests.CrashSafety;
 
 /// <summary>
-/// Durability: a separate `kubesharp apiserver` process is killed with SIGKILL while clients write; after a restart
-/// on the same data dir every acknowledged write is there, and resourceVersions keep increasing.
+/// The server as a separate `kubesharp apiserver` process: killed with SIGKILL while clients write, every
+/// acknowledged write is there after a restart on the same data dir and resourceVersions keep increasing;
+/// SIGTERM stops it cleanly; a port in use is a clean exit 1.
 /// </summary>
-public sealed class KillNineTests : IDisposable
+public sealed class ServerProcessTests : IDisposable
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "kubesharp-kill9-" + Guid.NewGuid().ToString("N")[..10]);
     private Process? _server;
@@ -74,6 +75,38 @@ public sealed class KillNineTests : IDisposable
         var next = await after.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "after-restart" } }, "default");
         Assert.True(long.Parse(next.Metadata.ResourceVersion) > max);
         Assert.True(long.Parse(list.Metadata.ResourceVersion) >= max);
+    }
+
+    [Fact]
+    public async Task SigtermStopsTheServerCleanly()
+    {
+        _server = await StartServerAsync(FreePort());
+        using (var kill = Process.Start("kill", ["-TERM", _server.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _server.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, _server.ExitCode);
+    }
+
+    [Fact]
+    public async Task PortInUseExitsWithCodeOneAndAClearMessage()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "kubesharp.dll"), "apiserver", "--data-dir", _dataDir, "--secure-port", port.ToString(), "--bind-address", "127.0.0.1" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await p.WaitForExitAsync(timeout.Token);
+        Assert.Equal(1, p.ExitCode);
+        Assert.Contains("address already in use", await stderr);
     }
 
     private Kubernetes Client() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(_dataDir, "kubeconfig")));
