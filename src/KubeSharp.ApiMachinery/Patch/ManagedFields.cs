@@ -8,7 +8,7 @@ namespace KubeSharp.ApiMachinery.Patch;
 /// as upstream's field manager does. Update never conflicts. Objects that exist without managedFields are left
 /// untracked, like upstream.
 /// </summary>
-public static class ManagedFields
+public static partial class ManagedFields
 {
     /// <summary>
     /// Returns a copy of <paramref name="newObject"/> whose <c>metadata.managedFields</c> records the write.

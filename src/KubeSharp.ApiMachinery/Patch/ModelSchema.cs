@@ -13,6 +13,7 @@ namespace KubeSharp.ApiMachinery.Patch;
 internal static class ModelSchema
 {
     private static readonly ConcurrentDictionary<Type, Dictionary<string, SchemaField>> s_fields = new();
+    private static readonly ConcurrentDictionary<Type, Type?> s_dictionaryValues = new();
 
     internal static SchemaField Lookup(Type? objectType, string field)
     {
@@ -68,7 +69,10 @@ internal static class ModelSchema
         return enumerable is null ? (type, false) : (enumerable.GetGenericArguments()[0], true);
     }
 
-    private static Type? DictionaryValueType(Type type)
+    /// <summary>Cached: this runs for every field of every write that records managedFields.</summary>
+    private static Type? DictionaryValueType(Type type) => s_dictionaryValues.GetOrAdd(type, ReflectDictionaryValueType);
+
+    private static Type? ReflectDictionaryValueType(Type type)
     {
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>))
         {

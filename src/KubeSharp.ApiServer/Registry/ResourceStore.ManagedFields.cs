@@ -14,6 +14,26 @@ public sealed partial class ResourceStore
     private void RecordManagedFields(IKubernetesObject<V1ObjectMeta> obj, IKubernetesObject<V1ObjectMeta>? old, WriteOptions options)
     {
         if (string.IsNullOrEmpty(options.FieldManager)) return;
+        if (old == null && obj.Metadata.ManagedFields is not { Count: > 0 })
+        {
+            // A plain create: one Update entry owning every field (see ManagedFields.FieldsOfCreate).
+            obj.Metadata.ManagedFields = null;
+            var fields = ManagedFields.FieldsOfCreate((System.Text.Json.Nodes.JsonObject)KubeJson.ToNode(obj), Resource.ModelType);
+            obj.Metadata.ManagedFields =
+            [
+                new V1ManagedFieldsEntry
+                {
+                    Manager = options.FieldManager,
+                    Operation = "Update",
+                    ApiVersion = Resource.GroupVersion,
+                    Time = Now(),
+                    FieldsType = "FieldsV1",
+                    FieldsV1 = fields,
+                    Subresource = options.Subresource,
+                },
+            ];
+            return;
+        }
         var node = KubeJson.ToNode(obj);
         var oldNode = old == null ? null : KubeJson.ToNode(old);
         try
