@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using k8s;
+using k8s.KubeConfigModels;
+
+namespace KubeSharp.Client.Rest;
+
+/// <summary>
+/// Where the API server is and how to authenticate to it, like client-go's rest.Config. Immutable; derive
+/// per-component variants with <c>with { UserAgent = ... }</c>.
+/// </summary>
+public sealed record ClientConfig
+{
+    /// <summary>Base URL of the API server, e.g. https://127.0.0.1:6443.</summary>
+    public required Uri Server { get; init; }
+
+    /// <summary>The CA that signs the serving certificate; null trusts the system store.</summary>
+    public X509Certificate2? CaCertificate { get; init; }
+
+    /// <summary>Client certificate with its private key (mutual TLS); null for token-only clients.</summary>
+    public X509Certificate2? ClientCertificate { get; init; }
+
+    /// <summary>Sent as "Authorization: Bearer ..." when set.</summary>
+    public string? BearerToken { get; init; }
+
+    /// <summary>Skips server certificate verification (kubeconfig insecure-skip-tls-verify); tests only.</summary>
+    public bool InsecureSkipTlsVerify { get; init; }
+
+    /// <summary>The current context's namespace, "default" when it names none.</summary>
+    public string Namespace { get; init; } = "default";
+
+    /// <summary>Identifies the component in the API server's logs, like upstream's "kube-scheduler/v1.32".</summary>
+    public string UserAgent { get; init; } = "kubesharp";
+
+    /// <summary>Whole-request timeout for non-watch calls; watches are bounded by their timeoutSeconds instead.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Reads a kubeconfig file: the given context (default: current-context), its cluster and user.</summary>
+    public static ClientConfig FromKubeconfig(string path, string? context = null)
+    {
+        var config = KubernetesClientConfiguration.LoadKubeConfig(path, useRelativePaths: true);
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var contextName = context ?? config.CurrentContext
+            ?? throw new InvalidOperationException($"{path}: no current-context");
+        var ctx = config.Contexts?.FirstOrDefault(c => c.Name == contextName)?.ContextDetails
+            ?? throw new InvalidOperationException($"{path}: context {contextName} not found");
+        var cluster = config.Clusters?.FirstOrDefault(c => c.Name == ctx.Cluster)?.ClusterEndpoint
+            ?? throw new InvalidOperationException($"{path}: cluster {ctx.Cluster} not found");
+        var user = config.Users?.FirstOrDefault(u => u.Name == ctx.User)?.UserCredentials;
+
+        return new ClientConfig
+        {
+            Server = new Uri(cluster.Server ?? throw new InvalidOperationException($"{path}: cluster {ctx.Cluster} has no server")),
+            CaCertificate = LoadCa(cluster, baseDir),
+            ClientCertificate = user == null ? null : LoadClientCertificate(user, baseDir),
+            BearerToken = string.IsNullOrEmpty(user?.Token) ? null : user.Token,
+            InsecureSkipTlsVerify = cluster.SkipTlsVerify,
+            Namespace = string.IsNullOrEmpty(ctx.Namespace) ? "default" : ctx.Namespace,
+        };
+    }
+
+    /// <summary>
+    /// An HttpClient for this config. HTTP/2 when the server offers it; several HTTP/2 connections so that more
+    /// than the server's per-connection stream limit of long watches cannot starve ordinary requests
+    /// (kestrel-notes trap 3). The caller owns and disposes it.
+    /// </summary>
+    public HttpClient CreateHttpClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+            // Go clients ping idle HTTP/2 connections so a dead peer is noticed while a watch waits.
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+            AutomaticDecompression = DecompressionMethods.None,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
+                ClientCertificates = ClientCertificate == null ? null : new X509CertificateCollection { ClientCertificate },
+                RemoteCertificateValidationCallback = ValidateServer,
+            },
+        };
+        var client = new HttpClient(handler)
+        {
+            BaseAddress = Server,
+            // 1.1 "or higher" offers h2 and http/1.1 through ALPN and takes h2 when the server agrees.
+            DefaultRequestVersion = HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrHigher,
+            // Watches run for minutes; non-watch calls get RequestTimeout through their own token.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+        if (BearerToken != null) client.DefaultRequestHeaders.Authorization = new("Bearer", BearerToken);
+        return client;
+    }
+
+    private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (InsecureSkipTlsVerify) return true;
+        if (CaCertificate == null) return errors == SslPolicyErrors.None;
+        if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0) return false;
+        // Trust exactly the kubeconfig's CA, not the system store, as client-go does with certificate-authority-data.
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.Add(CaCertificate);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var leaf = new X509Certificate2(certificate);
+        if (!custom.Build(leaf)) return false;
+        // Name mismatches still count: the chain is only half of server authentication.
+        return (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0;
+    }
+
+    private static X509Certificate2? LoadCa(ClusterEndpoint cluster, string baseDir)
+    {
+        var pem = PemSource(cluster.CertificateAuthorityData, cluster.CertificateAuthority, baseDir);
+        return pem == null ? null : X509Certificate2.CreateFromPem(pem);
+    }
+
+    private static X509Certificate2? LoadClientCertificate(UserCredentials user, string baseDir)
+    {
+        var cert = PemSource(user.ClientCertificateData, user.ClientCertificate, baseDir);
+        var key = PemSource(user.ClientKeyData, user.ClientKey, baseDir);
+        if (cert == null || key == null) return null;
+        using var ephemeral = X509Certificate2.CreateFromPem(cert, key);
+        // SslStream wants a key it can use for the handshake on every platform; a PKCS#12 round trip gives one.
+        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), null);
+    }
+
+    private static string? PemSource(string? base64Data, string? file, string baseDir)
+    {
+        if (!string.IsNullOrEmpty(base64Data)) return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64Data));
+        if (string.IsNullOrEmpty(file)) return null;
+        return File.ReadAllText(Path.IsPathRooted(file) ? file : Path.Combine(baseDir, file));
+    }
+}
