@@ -11,10 +11,6 @@ namespace KubeSharp.Client.Rest;
 /// </summary>
 public sealed class KubeClient : IDisposable
 {
-    private static readonly Dictionary<Type, ResourceInfo> ByModel = ResourceTable.Resources
-        .GroupBy(r => r.ModelType)
-        .ToDictionary(g => g.Key, g => g.First());
-
     private readonly ConcurrentDictionary<ResourceInfo, object> _clients = new();
     private readonly bool _ownsHttp;
 
@@ -39,8 +35,7 @@ public sealed class KubeClient : IDisposable
     public ResourceClient<T> For<T>()
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var info = ByModel.GetValueOrDefault(typeof(T))
-            ?? throw new ArgumentException($"{typeof(T).Name} is not a served resource type");
+        var info = ModelResources.For(typeof(T)) ?? throw new ArgumentException($"{typeof(T).Name} is not a served resource type");
         return For<T>(info);
     }
 
