@@ -61,29 +61,34 @@ public sealed record ClientConfig
     }
 
     /// <summary>
-    /// An HttpClient for this config. HTTP/2 when the server offers it; several HTTP/2 connections so that more
-    /// than the server's per-connection stream limit of long watches cannot starve ordinary requests
-    /// (kestrel-notes trap 3). The caller owns and disposes it.
+    /// The transport for this config: TLS with the kubeconfig's CA and client certificate, HTTP/2 when the server
+    /// offers it, and several HTTP/2 connections so that more long watches than the server's per-connection stream
+    /// limit cannot starve ordinary requests (kestrel-notes trap 3).
     /// </summary>
-    public HttpClient CreateHttpClient()
+    public SocketsHttpHandler CreateHandler() => new()
     {
-        var handler = new SocketsHttpHandler
+        EnableMultipleHttp2Connections = true,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
+        // Go clients ping idle HTTP/2 connections so a dead peer is noticed while a watch waits.
+        KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+        KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
+        KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+        AutomaticDecompression = DecompressionMethods.None,
+        SslOptions = new SslClientAuthenticationOptions
         {
-            EnableMultipleHttp2Connections = true,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
-            // Go clients ping idle HTTP/2 connections so a dead peer is noticed while a watch waits.
-            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
-            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-            AutomaticDecompression = DecompressionMethods.None,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
-                ClientCertificates = ClientCertificate == null ? null : new X509CertificateCollection { ClientCertificate },
-                RemoteCertificateValidationCallback = ValidateServer,
-            },
-        };
-        var client = new HttpClient(handler)
+            ApplicationProtocols = [SslApplicationProtocol.Http2, SslApplicationProtocol.Http11],
+            ClientCertificates = ClientCertificate == null ? null : new X509CertificateCollection { ClientCertificate },
+            RemoteCertificateValidationCallback = ValidateServer,
+        },
+    };
+
+    /// <summary>
+    /// An HttpClient over <paramref name="handler"/> (default: <see cref="CreateHandler"/>) with the base address,
+    /// user agent and bearer token set. The caller owns and disposes it.
+    /// </summary>
+    public HttpClient CreateHttpClient(HttpMessageHandler? handler = null)
+    {
+        var client = new HttpClient(handler ?? CreateHandler())
         {
             BaseAddress = Server,
             // 1.1 "or higher" offers h2 and http/1.1 through ALPN and takes h2 when the server agrees.
