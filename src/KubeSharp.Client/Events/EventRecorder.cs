@@ -67,6 +67,9 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
         // Upstream names events "<object>.<unix nanoseconds in hex>" and puts events about cluster-scoped objects
         // into "default".
         var nanos = (now - DateTime.UnixEpoch).Ticks * 100;
+        // metav1.Time is whole seconds on the wire; truncating here keeps firstTimestamp and the PATCHed
+        // lastTimestamp comparable whatever the server does with fractions.
+        var seconds = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         return new Corev1Event
         {
             ApiVersion = "v1",
@@ -83,8 +86,8 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
             Source = new V1EventSource { Component = _options.Component, Host = _options.Host },
             ReportingComponent = _options.Component,
             ReportingInstance = _options.Host ?? "",
-            FirstTimestamp = now,
-            LastTimestamp = now,
+            FirstTimestamp = seconds,
+            LastTimestamp = seconds,
             Count = 1,
         };
     }
