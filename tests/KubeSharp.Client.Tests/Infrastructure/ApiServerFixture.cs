@@ -30,8 +30,11 @@ public class ApiServerFixture : IAsyncLifetime
             SecurePort = 0,
             BindAddress = "127.0.0.1",
             WatchCacheEventWindow = EventWindow,
+            TokenAuthFile = WriteTokenFile(),
         }, NullLoggerFactory.Instance, CancellationToken.None);
     }
+
+    public const string TestToken = "client-test-token-0123456789";
 
     public KubeClient NewClient() => new(Config);
 
@@ -49,6 +52,14 @@ public class ApiServerFixture : IAsyncLifetime
         using var client = NewClient();
         await client.For<V1Namespace>().CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         return name;
+    }
+
+    private string WriteTokenFile()
+    {
+        Directory.CreateDirectory(DataDir);
+        var path = Path.Combine(DataDir, "tokens.csv");
+        File.WriteAllText(path, $"{TestToken},tester,1001,\"team-a\"\n");
+        return path;
     }
 
     public async Task DisposeAsync()

@@ -13,16 +13,6 @@ public sealed class ResourceClientTests(ApiServerFixture f)
     };
 
     [Fact]
-    public void KubeconfigGivesServerCaAndClientCertificate()
-    {
-        var config = ClientConfig.FromKubeconfig(f.Host.KubeconfigPath);
-        Assert.Equal(f.Host.Url.Port, config.Server.Port);
-        Assert.NotNull(config.CaCertificate);
-        Assert.True(config.ClientCertificate!.HasPrivateKey);
-        Assert.Equal("default", config.Namespace);
-    }
-
-    [Fact]
     public async Task TalksHttp2ToTheServer()
     {
         using var client = f.NewClient();
