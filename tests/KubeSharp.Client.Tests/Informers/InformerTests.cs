@@ -75,6 +75,39 @@ public sealed class InformerTests(ApiServerFixture f)
     }
 
     [Fact]
+    public async Task BacksOffWhileTheServerIsUnreachableThenResumesWithoutRelisting()
+    {
+        var http = new TestHandler();
+        using var client = f.NewClient(http);
+        using var writer = f.NewClient();
+        var ns = await f.NewNamespaceAsync("outage");
+        var informer = new SharedInformer<V1ConfigMap>(client.For<V1ConfigMap>(), new InformerOptions
+        {
+            Namespace = ns,
+            MinWatchTimeout = TimeSpan.FromSeconds(1),
+            InitialBackoff = TimeSpan.FromMilliseconds(50),
+            MaxBackoff = TimeSpan.FromMilliseconds(200),
+        });
+        var handler = new RecordingHandler<V1ConfigMap>();
+        informer.AddEventHandler(handler);
+        using var cts = new CancellationTokenSource();
+        var run = informer.RunAsync(cts.Token);
+        await informer.WaitForCacheSyncAsync(cts.Token);
+
+        http.Partitioned = true;
+        var watchesAtOutage = http.Watches;
+        // The current watch ends within 2 s; its successors fail, and the informer keeps retrying with back-off.
+        await Eventually.WaitAsync(() => http.Watches >= watchesAtOutage + 4, "watch retries during the outage");
+        await writer.For<V1ConfigMap>().CreateAsync(ConfigMap(ns, "during-outage"));
+        http.Partitioned = false;
+
+        await Eventually.WaitAsync(() => handler.Saw("add:during-outage"), "the change made during the outage");
+        Assert.Equal(1, informer.ListCount);
+        await cts.CancelAsync();
+        await run;
+    }
+
+    [Fact]
     public async Task ListsInPagesAndLateHandlersGetTheCacheAsAdds()
     {
         var http = new TestHandler();

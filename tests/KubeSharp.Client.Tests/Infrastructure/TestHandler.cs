@@ -37,11 +37,12 @@ public sealed class TestHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        if (Partitioned) throw new HttpRequestException("test partition");
         var query = request.RequestUri?.Query ?? "";
-        if (query.Contains("watch=true", StringComparison.Ordinal))
+        var isWatch = query.Contains("watch=true", StringComparison.Ordinal);
+        if (isWatch) Interlocked.Increment(ref _watches);
+        if (Partitioned) throw new HttpRequestException("test partition");
+        if (isWatch)
         {
-            Interlocked.Increment(ref _watches);
             Task gate;
             lock (_lock) gate = _gate.Task;
             if (!gate.IsCompleted)
