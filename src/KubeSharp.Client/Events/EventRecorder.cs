@@ -35,9 +35,12 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public void Event(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message)
+    public void Event(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message) =>
+        Event(ReferenceTo(obj), type, reason, message);
+
+    public void Event(V1ObjectReference reference, string type, string reason, string message)
     {
-        var e = Build(obj, type, reason, message);
+        var e = Build(reference, type, reason, message);
         if (!_queue.Writer.TryWrite(e))
         {
             EventRecorderLog.Dropped(_logger, reason, Describe(e.InvolvedObject), "queue full");
@@ -51,11 +54,11 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
         await _writer;
     }
 
-    private Corev1Event Build(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message)
+    /// <summary>client-go's reference.GetReference: kind and apiVersion from the object, else from its model type.</summary>
+    public static V1ObjectReference ReferenceTo(IKubernetesObject<V1ObjectMeta> obj)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
         var resource = ModelResources.For(obj.GetType());
-        var reference = new V1ObjectReference
+        return new V1ObjectReference
         {
             ApiVersion = string.IsNullOrEmpty(obj.ApiVersion) ? resource?.GroupVersion : obj.ApiVersion,
             Kind = string.IsNullOrEmpty(obj.Kind) ? resource?.Kind : obj.Kind,
@@ -64,6 +67,11 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
             Uid = obj.Uid(),
             ResourceVersion = obj.ResourceVersion(),
         };
+    }
+
+    private Corev1Event Build(V1ObjectReference reference, string type, string reason, string message)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
         // Upstream names events "<object>.<unix nanoseconds in hex>" and puts events about cluster-scoped objects
         // into "default".
         var nanos = (now - DateTime.UnixEpoch).Ticks * 100;

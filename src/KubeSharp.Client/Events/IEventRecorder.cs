@@ -11,4 +11,7 @@ public interface IEventRecorder
     /// machine-readable word (e.g. "Scheduled"); <paramref name="type"/> is <see cref="EventTypes"/>.
     /// </summary>
     void Event(IKubernetesObject<V1ObjectMeta> obj, string type, string reason, string message);
+
+    /// <summary>The same for an object known only by reference (e.g. a kubelet reporting on its Node by name).</summary>
+    void Event(V1ObjectReference reference, string type, string reason, string message);
 }

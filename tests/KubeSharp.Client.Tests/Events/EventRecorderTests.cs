@@ -70,4 +70,21 @@ public sealed class EventRecorderTests(ApiServerFixture f)
         Assert.Equal("Node", e.InvolvedObject.Kind);
         Assert.Equal("v1", e.InvolvedObject.ApiVersion);
     }
+
+    [Fact]
+    public async Task ReferenceOnlyEventsAndTheFake()
+    {
+        var (client, ns, obj) = await SetUpAsync("ref");
+        using var _ = client;
+        var reference = EventRecorder.ReferenceTo(obj);
+        var recorder = new EventRecorder(client.For<Corev1Event>(), new EventRecorderOptions { Component = "test" });
+        recorder.Event(reference, EventTypes.Normal, "ByRef", "by reference");
+        await recorder.DisposeAsync();
+        var e = Assert.Single((await client.For<Corev1Event>().ListAsync(ns)).Items);
+        Assert.Equal(obj.Uid(), e.InvolvedObject.Uid);
+
+        var fake = new FakeEventRecorder();
+        fake.Event(obj, EventTypes.Warning, "Failed", "boom");
+        Assert.Equal(["Warning Failed boom"], fake.Events);
+    }
 }
