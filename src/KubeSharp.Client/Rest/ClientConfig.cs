@@ -15,8 +15,11 @@ public sealed record ClientConfig
     /// <summary>Base URL of the API server, e.g. https://127.0.0.1:6443.</summary>
     public required Uri Server { get; init; }
 
-    /// <summary>The CA that signs the serving certificate; null trusts the system store.</summary>
-    public X509Certificate2? CaCertificate { get; init; }
+    /// <summary>
+    /// The CAs trusted for the serving certificate (a kubeconfig bundle may hold several, e.g. during CA rotation);
+    /// null trusts the system store.
+    /// </summary>
+    public X509Certificate2Collection? CaCertificates { get; init; }
 
     /// <summary>Client certificate with its private key (mutual TLS); null for token-only clients.</summary>
     public X509Certificate2? ClientCertificate { get; init; }
@@ -52,7 +55,7 @@ public sealed record ClientConfig
         return new ClientConfig
         {
             Server = new Uri(cluster.Server ?? throw new InvalidOperationException($"{path}: cluster {ctx.Cluster} has no server")),
-            CaCertificate = LoadCa(cluster, baseDir),
+            CaCertificates = LoadCa(cluster, baseDir),
             ClientCertificate = user == null ? null : LoadClientCertificate(user, baseDir),
             BearerToken = string.IsNullOrEmpty(user?.Token) ? null : user.Token,
             InsecureSkipTlsVerify = cluster.SkipTlsVerify,
@@ -105,12 +108,12 @@ public sealed record ClientConfig
     private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (InsecureSkipTlsVerify) return true;
-        if (CaCertificate == null) return errors == SslPolicyErrors.None;
+        if (CaCertificates == null) return errors == SslPolicyErrors.None;
         if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0) return false;
         // Trust exactly the kubeconfig's CA, not the system store, as client-go does with certificate-authority-data.
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.Add(CaCertificate);
+        custom.ChainPolicy.CustomTrustStore.AddRange(CaCertificates);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         using var leaf = new X509Certificate2(certificate);
         if (!custom.Build(leaf)) return false;
@@ -118,10 +121,13 @@ public sealed record ClientConfig
         return (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0;
     }
 
-    private static X509Certificate2? LoadCa(ClusterEndpoint cluster, string baseDir)
+    private static X509Certificate2Collection? LoadCa(ClusterEndpoint cluster, string baseDir)
     {
         var pem = PemSource(cluster.CertificateAuthorityData, cluster.CertificateAuthority, baseDir);
-        return pem == null ? null : X509Certificate2.CreateFromPem(pem);
+        if (pem == null) return null;
+        var bundle = new X509Certificate2Collection();
+        bundle.ImportFromPem(pem);
+        return bundle.Count == 0 ? throw new InvalidOperationException("certificate-authority holds no certificate") : bundle;
     }
 
     private static X509Certificate2? LoadClientCertificate(UserCredentials user, string baseDir)

@@ -11,7 +11,7 @@ public sealed class ClientConfigTests(ApiServerFixture f)
     {
         var config = ClientConfig.FromKubeconfig(f.Host.KubeconfigPath);
         Assert.Equal(f.Host.Url.Port, config.Server.Port);
-        Assert.NotNull(config.CaCertificate);
+        Assert.Equal(f.Host.CaCertificate.Thumbprint, Assert.Single(config.CaCertificates!).Thumbprint);
         Assert.True(config.ClientCertificate!.HasPrivateKey);
         Assert.Equal("default", config.Namespace);
     }
@@ -52,21 +52,25 @@ public sealed class ClientConfigTests(ApiServerFixture f)
     public async Task BearerTokenAuthenticatesAndABadOneGetsUnauthorized()
     {
         var admin = f.Config;
-        using var good = new KubeClient(new ClientConfig { Server = admin.Server, CaCertificate = admin.CaCertificate, BearerToken = ApiServerFixture.TestToken });
+        using var good = new KubeClient(new ClientConfig { Server = admin.Server, CaCertificates = admin.CaCertificates, BearerToken = ApiServerFixture.TestToken });
         await good.For<V1Namespace>().GetAsync(null, "default");
 
-        using var bad = new KubeClient(new ClientConfig { Server = admin.Server, CaCertificate = admin.CaCertificate, BearerToken = "wrong" });
+        using var bad = new KubeClient(new ClientConfig { Server = admin.Server, CaCertificates = admin.CaCertificates, BearerToken = "wrong" });
         var e = await Assert.ThrowsAsync<KubeApiException>(() => bad.For<V1Namespace>().GetAsync(null, "default"));
         Assert.Equal(401, e.Code);
     }
 
     [Fact]
-    public async Task AnotherCaIsNotTrusted()
+    public async Task OnlyTheConfiguredCasAreTrusted()
     {
         using var otherCaKey = System.Security.Cryptography.ECDsa.Create();
         var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=other-ca", otherCaKey, System.Security.Cryptography.HashAlgorithmName.SHA256);
         using var otherCa = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        using var client = new KubeClient(f.Config with { CaCertificate = otherCa });
+        using var client = new KubeClient(f.Config with { CaCertificates = [otherCa] });
         await Assert.ThrowsAsync<HttpRequestException>(() => client.For<V1Namespace>().GetAsync(null, "default"));
+
+        // A bundle that also holds the right CA is fine.
+        using var bundled = new KubeClient(f.Config with { CaCertificates = [otherCa, f.Host.CaCertificate] });
+        await bundled.For<V1Namespace>().GetAsync(null, "default");
     }
 }
