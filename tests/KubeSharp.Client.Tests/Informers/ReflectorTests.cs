@@ -47,6 +47,8 @@ public sealed class ReflectorTests
         Assert.InRange(long.Parse(Query(first, "timeoutSeconds"), System.Globalization.CultureInfo.InvariantCulture), 300, 600);
         Assert.Equal("42", Query(second, "resourceVersion"));
         Assert.Equal("500", Query(stub.Requests[0], "limit"));
+        // Handlers run on their own queue, behind the informer.
+        await Eventually.WaitAsync(() => handler.Events.Count == 2, "handler notifications");
         Assert.Equal(["add:a", "update:a"], handler.Events);
         Assert.Equal("42", informer.LastSyncResourceVersion);
 
