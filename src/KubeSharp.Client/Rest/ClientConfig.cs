@@ -36,6 +36,14 @@ public sealed record ClientConfig
     /// <summary>Identifies the component in the API server's logs, like upstream's "kube-scheduler/v1.32".</summary>
     public string UserAgent { get; init; } = "kubesharp";
 
+    /// <summary>
+    /// Client-side requests per second (client-go's QPS; upstream components use 20–50); 0 means unlimited.
+    /// </summary>
+    public double Qps { get; init; }
+
+    /// <summary>Requests allowed at once before <see cref="Qps"/> applies (client-go's Burst).</summary>
+    public int Burst { get; init; } = 10;
+
     /// <summary>Whole-request timeout for non-watch calls; watches are bounded by their timeoutSeconds instead.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -91,7 +99,9 @@ public sealed record ClientConfig
     /// </summary>
     public HttpClient CreateHttpClient(HttpMessageHandler? handler = null)
     {
-        var client = new HttpClient(handler ?? CreateHandler())
+        handler ??= CreateHandler();
+        if (Qps > 0) handler = new ClientRateLimitHandler(Qps, Burst, TimeProvider.System, handler);
+        var client = new HttpClient(handler)
         {
             BaseAddress = Server,
             // 1.1 "or higher" offers h2 and http/1.1 through ALPN and takes h2 when the server agrees.
