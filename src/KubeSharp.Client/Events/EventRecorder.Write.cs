@@ -24,7 +24,7 @@ public sealed partial class EventRecorder
             }
             try
             {
-                await WriteAsync(e);
+                await WriteAsync(e, _abort.Token);
             }
             catch (Exception ex) when (ex is KubeApiException or HttpRequestException or OperationCanceledException or IOException)
             {
@@ -34,7 +34,7 @@ public sealed partial class EventRecorder
         }
     }
 
-    private async Task WriteAsync(Corev1Event e)
+    private async Task WriteAsync(Corev1Event e, CancellationToken ct)
     {
         var key = AggregationKey(e);
         if (_written.TryGetValue(key, out var seen))
@@ -48,7 +48,7 @@ public sealed partial class EventRecorder
             };
             try
             {
-                await _events.PatchAsync(seen.Namespace, seen.Name, PatchType.Merge, patch.ToJsonString());
+                await _events.PatchAsync(seen.Namespace, seen.Name, PatchType.Merge, patch.ToJsonString(), ct: ct);
                 _written[key] = seen with { Count = count };
                 return;
             }
@@ -59,7 +59,7 @@ public sealed partial class EventRecorder
                 e.FirstTimestamp = seen.FirstTimestamp;
             }
         }
-        var created = await _events.CreateAsync(e);
+        var created = await _events.CreateAsync(e, ct);
         Remember(key, new AggregatedEvent(created.Namespace(), created.Name(), created.Count ?? 1, created.FirstTimestamp ?? e.FirstTimestamp!.Value));
     }
 

@@ -20,6 +20,7 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<Corev1Event> _queue;
     private readonly Task _writer;
+    private readonly CancellationTokenSource _abort = new();
 
     public EventRecorder(ResourceClient<Corev1Event> events, EventRecorderOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
@@ -47,11 +48,21 @@ public sealed partial class EventRecorder : IEventRecorder, IAsyncDisposable
         }
     }
 
-    /// <summary>Writes what is queued, then stops.</summary>
+    /// <summary>Writes what is queued, then stops; gives up on the rest after <see cref="EventRecorderOptions.ShutdownTimeout"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _writer;
+        try
+        {
+            await _writer.WaitAsync(_options.ShutdownTimeout, _time);
+        }
+        catch (TimeoutException)
+        {
+            // An unreachable API server must not hold up a component's shutdown for every queued event.
+            await _abort.CancelAsync();
+            await _writer;
+        }
+        _abort.Dispose();
     }
 
     /// <summary>client-go's reference.GetReference: kind and apiVersion from the object, else from its model type.</summary>

@@ -20,4 +20,7 @@ public sealed record EventRecorderOptions
 
     /// <summary>Events waiting to be written; more are dropped, so a stuck API server cannot exhaust memory.</summary>
     public int QueueLength { get; init; } = 1000;
+
+    /// <summary>How long disposing waits for queued events to be written.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }
