@@ -16,8 +16,9 @@ public sealed class LeaderElectionTests(ApiServerFixture f)
 
         public int Max => Volatile.Read(ref _max);
 
-        public LeaderCallbacks Callbacks(Action? onStopped = null) => new()
+        public LeaderCallbacks Callbacks(Action? onStopped = null, Action<string>? onNewLeader = null) => new()
         {
+            OnNewLeader = onNewLeader,
             OnStartedLeading = async ct =>
             {
                 var now = Interlocked.Increment(ref _leading);
@@ -58,7 +59,8 @@ public sealed class LeaderElectionTests(ApiServerFixture f)
         var renew = TimeSpan.FromSeconds(2);
         var aStopped = new TaskCompletionSource();
         var a = new LeaderElector(clientA.For<V1Lease>(), Config(ns, "a", lease, renew), tracker.Callbacks(() => aStopped.TrySetResult()));
-        var b = new LeaderElector(clientB.For<V1Lease>(), Config(ns, "b", lease, renew), tracker.Callbacks());
+        var leadersSeenByB = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var b = new LeaderElector(clientB.For<V1Lease>(), Config(ns, "b", lease, renew), tracker.Callbacks(onNewLeader: leadersSeenByB.Enqueue));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
         var bothLed = false;
@@ -90,6 +92,7 @@ public sealed class LeaderElectionTests(ApiServerFixture f)
         var stored = await clientB.For<V1Lease>().GetAsync(ns, "controller");
         Assert.Equal("b", stored.Spec.HolderIdentity);
         Assert.Equal(1, stored.Spec.LeaseTransitions);
+        Assert.Equal(["a", "b"], leadersSeenByB);
         Assert.Equal(3, stored.Spec.LeaseDurationSeconds);
 
         await cts.CancelAsync();

@@ -117,4 +117,25 @@ public sealed class ResourceClientTests(ApiServerFixture f)
         await watching;
         Assert.Equal([(WatchEventType.Added, "w"), (WatchEventType.Modified, "w"), (WatchEventType.Deleted, "w")], seen);
     }
+
+    [Fact]
+    public async Task DeleteReturnsTheObjectWhenDeletionIsGraceful()
+    {
+        using var client = f.NewClient();
+        var ns = await f.NewNamespaceAsync("grace");
+        var pods = client.For<V1Pod>();
+        await pods.CreateAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = "bound" },
+            Spec = new V1PodSpec { NodeName = "node-1", Containers = [new V1Container { Name = "c", Image = "busybox" }] },
+        });
+        // A pod on a node is only marked for deletion (the kubelet finishes it), so the server returns it.
+        var marked = await pods.DeleteAsync(ns, "bound");
+        Assert.NotNull(marked?.Metadata.DeletionTimestamp);
+
+        var cms = client.For<V1ConfigMap>();
+        await cms.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = "gone" } });
+        await cms.DeleteAsync(ns, "gone", new V1DeleteOptions { PropagationPolicy = "Background" });
+        Assert.True(ApiErrors.IsNotFound(await Assert.ThrowsAsync<KubeApiException>(() => cms.GetAsync(ns, "gone"))));
+    }
 }
