@@ -1,0 +1,9 @@
+namespace KubeSharp.Client.Cache;
+
+public enum LabelOperator
+{
+    In,
+    NotIn,
+    Exists,
+    DoesNotExist,
+}

@@ -1,0 +1,8 @@
+namespace KubeSharp.Client.Informers;
+
+internal enum NotificationKind
+{
+    Add,
+    Update,
+    Delete,
+}

@@ -1,0 +1,11 @@
+namespace KubeSharp.Client.Rest;
+
+/// <summary>The "type" of a watch event on the wire.</summary>
+public enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+    Bookmark,
+    Error,
+}
