@@ -25,6 +25,9 @@ internal static class SpecialSchemas
         (typeof(V1LeaseSpec), "acquireTime"), (typeof(V1LeaseSpec), "renewTime"),
     ];
 
+    /// <summary>Whether a DateTime field is a MicroTime (microsecond precision) rather than a Time (seconds).</summary>
+    public static bool IsMicroTime(Type declaringType, string jsonName) => _microTimes.Contains((declaringType, jsonName));
+
     /// <summary>The component a non-model CLR type stands for, or null for JSON primitives.</summary>
     public static string? For(Type declaringType, string jsonName, Type clr)
     {

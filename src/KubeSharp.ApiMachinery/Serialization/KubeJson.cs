@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 
 namespace KubeSharp.ApiMachinery.Serialization;
@@ -47,6 +48,8 @@ public static class KubeJson
             // Upstream's encoder writes '<', '>' and '&' literally; only what JSON requires is escaped.
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        o.TypeInfoResolver = (o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(TimeConverters.Apply);
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }

@@ -176,4 +176,23 @@ public sealed class CrudTests(ApiServerFixture f) : IClassFixture<ApiServerFixtu
         var e = await Assert.ThrowsAsync<HttpOperationException>(() => client.CoreV1.DeleteNamespaceAsync("kube-system"));
         Assert.Equal(HttpStatusCode.Forbidden, e.Response.StatusCode);
     }
+
+    [Fact]
+    public async Task TimesHaveSecondPrecisionAndMicroTimesMicroseconds()
+    {
+        using var http = RawHttp.Create(f);
+        var ev = await http.PostAsync("/api/v1/namespaces/default/events", RawHttp.Json(
+            "{\"metadata\":{\"name\":\"t1\"},\"involvedObject\":{\"kind\":\"Pod\",\"name\":\"p\",\"namespace\":\"default\"}," +
+            "\"reason\":\"R\",\"message\":\"m\",\"firstTimestamp\":\"2026-01-01T00:00:00.123456Z\",\"eventTime\":\"2026-01-01T00:00:00.123456Z\"," +
+            "\"reportingComponent\":\"test\",\"reportingInstance\":\"i\",\"action\":\"A\"}"));
+        var body = await ev.Content.ReadAsStringAsync();
+        Assert.True(ev.StatusCode == HttpStatusCode.Created, body);
+        Assert.Contains("\"firstTimestamp\":\"2026-01-01T00:00:00Z\"", body);
+        Assert.Contains("\"eventTime\":\"2026-01-01T00:00:00.123456Z\"", body);
+
+        var lease = await http.PostAsync("/apis/coordination.k8s.io/v1/namespaces/default/leases", RawHttp.Json(
+            "{\"metadata\":{\"name\":\"l1\"},\"spec\":{\"holderIdentity\":\"a\",\"renewTime\":\"2026-01-01T00:00:00.654321Z\"}}"));
+        var leaseBody = await lease.Content.ReadAsStringAsync();
+        Assert.Contains("\"renewTime\":\"2026-01-01T00:00:00.654321Z\"", leaseBody);
+    }
 }
