@@ -56,6 +56,14 @@ public sealed partial class ApiHandler
         await WriteMaybeTableAsync(http, code, store, json, long.TryParse(obj.Metadata?.ResourceVersion, out var rv) ? rv : 0);
     }
 
+    private Task WriteObjectAsync(HttpContext http, int code, ResourceStore store, CreateOutcome created) =>
+        WriteMaybeTableAsync(http, code, store, created.Json, long.TryParse(created.Object.Metadata?.ResourceVersion, out var rv) ? rv : 0);
+
+    private Task WriteObjectAsync(HttpContext http, int code, ResourceStore store, UpdateOutcome outcome) =>
+        outcome.Json is { } json
+            ? WriteMaybeTableAsync(http, code, store, json, long.TryParse(outcome.Object.Metadata?.ResourceVersion, out var rv) ? rv : 0)
+            : WriteObjectAsync(http, code, store, outcome.Object);
+
     private async Task WriteMaybeTableAsync(HttpContext http, int code, ResourceStore store, byte[] json, long rv)
     {
         var n = Negotiation.From(http.Request.Headers.Accept, http.Request.Query["includeObject"]);

@@ -32,7 +32,7 @@ public sealed partial class ApiHandler
         var obj = BodyDecoder.DecodeObject(body, BodyDecoder.MediaType(http.Request.ContentType), info.Resource, query.FieldValidation, warnings);
         var outcome = await store.UpdateAsync(info.Namespace, info.Name!, _ => obj, scope, options, http.RequestAborted);
         AddWarnings(http, warnings);
-        await WriteObjectAsync(http, 200, store, outcome.Object);
+        await WriteObjectAsync(http, 200, store, outcome);
     }
 
     /// <summary>PATCH: the patch is applied to the current object's JSON inside the update loop, so a conflicting
@@ -72,7 +72,7 @@ public sealed partial class ApiHandler
             return BodyDecoder.DecodeNode(patched, info.Resource, validation, warnings);
         }, scope, options, http.RequestAborted);
         AddWarnings(http, warnings);
-        await WriteObjectAsync(http, 200, store, outcome.Object);
+        await WriteObjectAsync(http, 200, store, outcome);
     }
 
     /// <summary>Server-side apply: the applied configuration is merged into the live object by field ownership;
@@ -114,7 +114,7 @@ public sealed partial class ApiHandler
             return BodyDecoder.DecodeNode(result, info.Resource, validation, warnings);
         }, scope, options, http.RequestAborted);
         AddWarnings(http, warnings);
-        await WriteObjectAsync(http, 200, store, outcome.Object);
+        await WriteObjectAsync(http, 200, store, outcome);
     }
 
     private static JsonObject RunApply(JsonNode? live, JsonObject applied, string manager, bool force, ApiRequestInfo info, DateTime now)

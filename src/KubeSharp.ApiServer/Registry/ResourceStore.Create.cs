@@ -1,5 +1,7 @@
 using k8s;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Serialization;
+using KubeSharp.ApiServer.Cache;
 using KubeSharp.ApiServer.Http;
 using KubeSharp.Storage;
 
@@ -11,7 +13,7 @@ public sealed partial class ResourceStore
 
     /// <summary>POST: server-set metadata, namespace admission, strategy defaults, validation, then a create that
     /// fails if the key exists. Returns the stored object with its resourceVersion.</summary>
-    public async Task<IKubernetesObject<V1ObjectMeta>> CreateAsync(string? ns, IKubernetesObject<V1ObjectMeta> obj,
+    public async Task<CreateOutcome> CreateAsync(string? ns, IKubernetesObject<V1ObjectMeta> obj,
         WriteOptions options, CancellationToken cancellationToken)
     {
         var meta = obj.Metadata ??= new V1ObjectMeta();
@@ -58,15 +60,14 @@ public sealed partial class ResourceStore
             {
                 throw Errors.AlreadyExists(Resource, meta.Name);
             }
-            return obj;
+            return new CreateOutcome(obj, KubeJson.Serialize(obj, Resource.ModelType));
         }
 
-        var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), Encode(obj), cancellationToken);
+        var bytes = Encode(obj);
+        var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
         if (result.Status == WriteStatus.AlreadyExists) throw Errors.AlreadyExists(Resource, meta.Name);
         SetVersion(obj, result.Revision);
-        obj.ApiVersion = Resource.GroupVersion;
-        obj.Kind = Resource.Kind;
-        return obj;
+        return new CreateOutcome(obj, ResourceVersionInjector.Inject(bytes, result.Revision));
     }
 
     private static string RandomSuffix()

@@ -11,7 +11,11 @@ public delegate IKubernetesObject<V1ObjectMeta> UpdateFunc(StoredObject current)
 
 /// <summary>The outcome of an update: the object as stored (or unchanged), and whether it is now gone
 /// (the update removed the last finalizer of an object marked for deletion).</summary>
-public sealed record UpdateOutcome(IKubernetesObject<V1ObjectMeta> Object, bool Deleted, bool Changed);
+public sealed record UpdateOutcome(IKubernetesObject<V1ObjectMeta> Object, bool Deleted, bool Changed)
+{
+    /// <summary>The served JSON of <see cref="Object"/> when the store write produced it (saves a serialization).</summary>
+    public byte[]? Json { get; init; }
+}
 
 public sealed partial class ResourceStore
 {
@@ -98,9 +102,7 @@ public sealed partial class ResourceStore
             {
                 case WriteStatus.Ok:
                     SetVersion(obj, result.Revision);
-                    obj.ApiVersion = Resource.GroupVersion;
-                    obj.Kind = Resource.Kind;
-                    return new UpdateOutcome(obj, false, true);
+                    return new UpdateOutcome(obj, false, true) { Json = KubeSharp.ApiServer.Cache.ResourceVersionInjector.Inject(bytes, result.Revision) };
                 case WriteStatus.NotFound:
                     throw Errors.NotFound(Resource, name);
                 default:

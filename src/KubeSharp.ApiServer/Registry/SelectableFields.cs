@@ -1,81 +1,93 @@
-using k8s.Models;
+using System.Text.Json;
 using KubeSharp.ApiMachinery.Resources;
 
 namespace KubeSharp.ApiServer.Registry;
 
 /// <summary>
 /// The field-selector fields each kind supports besides metadata.name/metadata.namespace, as upstream's per-kind
-/// GetAttrs/field label conversion functions define them. A selector on any other field is a 400.
+/// GetAttrs/field label conversion functions define them, read straight from the object's JSON. A selector on any
+/// other field is a 400.
 /// </summary>
 public static class SelectableFields
 {
+    private enum Kind
+    {
+        Text,
+        Bool,
+        Int,
+        FirstIp,
+    }
+
+    private sealed record Field(string Name, string[] Path, Kind Kind);
+
+    private static readonly Dictionary<(string, string), Field[]> Table = new()
+    {
+        [("", "pods")] =
+        [
+            F("spec.nodeName"), F("spec.restartPolicy"), F("spec.schedulerName"), F("spec.serviceAccountName"),
+            F("spec.hostNetwork", Kind.Bool), F("status.phase"), F("status.podIP"), F("status.podIPs", Kind.FirstIp),
+            F("status.nominatedNodeName"),
+        ],
+        [("", "events")] =
+        [
+            F("involvedObject.kind"), F("involvedObject.namespace"), F("involvedObject.name"), F("involvedObject.uid"),
+            F("involvedObject.apiVersion"), F("involvedObject.resourceVersion"), F("involvedObject.fieldPath"),
+            F("reason"), F("reportingComponent"), new("source", ["source", "component"], Kind.Text), F("type"),
+        ],
+        [("events.k8s.io", "events")] =
+        [
+            F("regarding.kind"), F("regarding.namespace"), F("regarding.name"), F("regarding.uid"), F("regarding.apiVersion"),
+            F("regarding.resourceVersion"), F("regarding.fieldPath"), F("reason"), F("reportingController"), F("type"),
+        ],
+        [("", "secrets")] = [F("type")],
+        [("", "namespaces")] = [F("status.phase")],
+        [("", "nodes")] = [F("spec.unschedulable", Kind.Bool)],
+        [("", "replicationcontrollers")] = [F("status.replicas", Kind.Int)],
+        [("apps", "replicasets")] = [F("status.replicas", Kind.Int)],
+        [("batch", "jobs")] = [new("status.successful", ["status", "succeeded"], Kind.Int)],
+        [("", "services")] = [F("spec.clusterIP"), F("spec.type")],
+        [("", "persistentvolumeclaims")] = [F("status.phase")],
+    };
+
+    private static readonly Dictionary<(string, string), HashSet<string>> Names =
+        Table.ToDictionary(kv => kv.Key, kv => kv.Value.Select(f => f.Name).ToHashSet());
+
+    private static readonly HashSet<string> NoNames = [];
     private static readonly KeyValuePair<string, string>[] None = [];
 
-    public static IReadOnlySet<string> Supported(ResourceInfo r) => (r.Group, r.Resource) switch
-    {
-        ("", "pods") => new HashSet<string> { "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP", "status.podIPs", "status.nominatedNodeName" },
-        ("", "events") => new HashSet<string> { "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type" },
-        ("events.k8s.io", "events") => new HashSet<string> { "regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid", "regarding.apiVersion", "regarding.resourceVersion", "regarding.fieldPath", "reason", "reportingController", "type" },
-        ("", "secrets") => new HashSet<string> { "type" },
-        ("", "namespaces") => new HashSet<string> { "status.phase" },
-        ("", "nodes") => new HashSet<string> { "spec.unschedulable" },
-        ("", "replicationcontrollers") => new HashSet<string> { "status.replicas" },
-        ("apps", "replicasets") => new HashSet<string> { "status.replicas" },
-        ("batch", "jobs") => new HashSet<string> { "status.successful" },
-        ("", "services") => new HashSet<string> { "spec.clusterIP", "spec.type" },
-        ("", "persistentvolumeclaims") => new HashSet<string> { "status.phase" },
-        _ => new HashSet<string>(),
-    };
+    private static Field F(string name, Kind kind = Kind.Text) => new(name, name.Split('.'), kind);
 
-    public static KeyValuePair<string, string>[] Extract(object obj) => obj switch
+    public static IReadOnlySet<string> Supported(ResourceInfo r) => Names.GetValueOrDefault((r.Group, r.Resource)) ?? NoNames;
+
+    /// <summary>The selectable fields of one object, from its JSON (absent strings are "", absent booleans "false",
+    /// absent counts "0", as the typed Go values would print).</summary>
+    public static KeyValuePair<string, string>[] Extract(ResourceInfo r, JsonElement root)
     {
-        V1Pod p =>
-        [
-            new("spec.nodeName", p.Spec?.NodeName ?? ""),
-            new("spec.restartPolicy", p.Spec?.RestartPolicy ?? ""),
-            new("spec.schedulerName", p.Spec?.SchedulerName ?? ""),
-            new("spec.serviceAccountName", p.Spec?.ServiceAccountName ?? ""),
-            new("spec.hostNetwork", p.Spec?.HostNetwork == true ? "true" : "false"),
-            new("status.phase", p.Status?.Phase ?? ""),
-            new("status.podIP", p.Status?.PodIP ?? ""),
-            new("status.podIPs", p.Status?.PodIPs is { Count: > 0 } ips ? ips[0].Ip ?? "" : ""),
-            new("status.nominatedNodeName", p.Status?.NominatedNodeName ?? ""),
-        ],
-        Corev1Event e =>
-        [
-            new("involvedObject.kind", e.InvolvedObject?.Kind ?? ""),
-            new("involvedObject.namespace", e.InvolvedObject?.NamespaceProperty ?? ""),
-            new("involvedObject.name", e.InvolvedObject?.Name ?? ""),
-            new("involvedObject.uid", e.InvolvedObject?.Uid ?? ""),
-            new("involvedObject.apiVersion", e.InvolvedObject?.ApiVersion ?? ""),
-            new("involvedObject.resourceVersion", e.InvolvedObject?.ResourceVersion ?? ""),
-            new("involvedObject.fieldPath", e.InvolvedObject?.FieldPath ?? ""),
-            new("reason", e.Reason ?? ""),
-            new("reportingComponent", e.ReportingComponent ?? ""),
-            new("source", e.Source?.Component ?? ""),
-            new("type", e.Type ?? ""),
-        ],
-        Eventsv1Event e =>
-        [
-            new("regarding.kind", e.Regarding?.Kind ?? ""),
-            new("regarding.namespace", e.Regarding?.NamespaceProperty ?? ""),
-            new("regarding.name", e.Regarding?.Name ?? ""),
-            new("regarding.uid", e.Regarding?.Uid ?? ""),
-            new("regarding.apiVersion", e.Regarding?.ApiVersion ?? ""),
-            new("regarding.resourceVersion", e.Regarding?.ResourceVersion ?? ""),
-            new("regarding.fieldPath", e.Regarding?.FieldPath ?? ""),
-            new("reason", e.Reason ?? ""),
-            new("reportingController", e.ReportingController ?? ""),
-            new("type", e.Type ?? ""),
-        ],
-        V1Secret s => [new("type", s.Type ?? "")],
-        V1Namespace n => [new("status.phase", n.Status?.Phase ?? "")],
-        V1Node n => [new("spec.unschedulable", n.Spec?.Unschedulable == true ? "true" : "false")],
-        V1ReplicationController rc => [new("status.replicas", (rc.Status?.Replicas ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))],
-        V1ReplicaSet rs => [new("status.replicas", (rs.Status?.Replicas ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))],
-        V1Job j => [new("status.successful", (j.Status?.Succeeded ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture))],
-        V1Service s => [new("spec.clusterIP", s.Spec?.ClusterIP ?? ""), new("spec.type", s.Spec?.Type ?? "")],
-        V1PersistentVolumeClaim c => [new("status.phase", c.Status?.Phase ?? "")],
-        _ => None,
-    };
+        if (!Table.TryGetValue((r.Group, r.Resource), out var fields)) return None;
+        var result = new KeyValuePair<string, string>[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var f = fields[i];
+            var found = TryWalk(root, f.Path, out var value);
+            result[i] = new(f.Name, f.Kind switch
+            {
+                Kind.Bool => found && value.ValueKind == JsonValueKind.True ? "true" : "false",
+                Kind.Int => found && value.ValueKind == JsonValueKind.Number ? value.GetRawText() : "0",
+                Kind.FirstIp => found && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
+                    && value[0].TryGetProperty("ip", out var ip) && ip.ValueKind == JsonValueKind.String ? ip.GetString()! : "",
+                _ => found && value.ValueKind == JsonValueKind.String ? value.GetString()! : "",
+            });
+        }
+        return result;
+    }
+
+    private static bool TryWalk(JsonElement element, string[] path, out JsonElement value)
+    {
+        value = element;
+        foreach (var segment in path)
+        {
+            if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(segment, out value)) return false;
+        }
+        return true;
+    }
 }
