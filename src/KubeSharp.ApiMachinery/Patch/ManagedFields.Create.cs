@@ -12,7 +12,6 @@ public static partial class ManagedFields
     /// </summary>
     public static JsonObject FieldsOfCreate(JsonObject newObject, Type modelType)
     {
-        var paths = FieldSetBuilder.Flatten(newObject, modelType);
-        return FieldsV1.Build(paths.Keys);
+        return CreateFieldSet.Build(newObject, modelType);
     }
 }
