@@ -1,5 +1,4 @@
 using KubeSharp.ApiServer.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace KubeSharp.Cli.Commands;
 
@@ -9,12 +8,7 @@ public static class ApiServerCommand
     public static async Task<int> RunAsync(Flags flags, string role)
     {
         var dataDir = flags.Get("data-dir", role == "server" ? "/var/lib/kubesharp/server" : "/var/lib/kubesharp/apiserver");
-        using var loggerFactory = LoggerFactory.Create(b => b
-            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
-            .AddFilter("Microsoft", LogLevel.Warning)
-            // Startup failures are reported once, by this command, without the host's stack trace.
-            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
-            .SetMinimumLevel(flags.Has("verbose") || flags.Has("v") ? LogLevel.Debug : LogLevel.Information));
+        using var loggerFactory = ConsoleLogging.Create(flags);
         using var stop = new ShutdownSignal();
 
         ApiServerHost host;
@@ -33,6 +27,9 @@ public static class ApiServerCommand
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 1;
         }
+        var components = role == "server"
+            ? await ServerComponents.StartAsync(host.KubeconfigPath, loggerFactory, stop.Token)
+            : [];
         Console.WriteLine($"KubeSharp {role} ready at {host.Url}");
         Console.WriteLine($"  export KUBECONFIG={host.KubeconfigPath}");
         try
@@ -43,6 +40,7 @@ public static class ApiServerCommand
         catch (OperationCanceledException)
         {
         }
+        for (var i = components.Count - 1; i >= 0; i--) await components[i].DisposeAsync();
         await host.DisposeAsync();
         return 0;
     }
