@@ -65,7 +65,7 @@ public sealed class SchedulerHost : IAsyncDisposable
             informers.Start();
             if (!await informers.WaitForCacheSyncAsync(ct)) throw new OperationCanceledException(ct);
             var stop = host._stop.Token;
-            host._flush = FlushBackoffAsync(queue, options.Time, stop);
+            host._flush = FlushQueuesAsync(queue, options, stop);
             host._run = options.LeaderElect ? LeadAsync(options, client, scheduler, logger, stop) : scheduler.RunAsync(stop);
             SchedulerLog.Started(logger, options.SchedulerName, options.LeaderElect);
             return host;
@@ -103,15 +103,16 @@ public sealed class SchedulerHost : IAsyncDisposable
         return elector.RunAsync(ct);
     }
 
-    /// <summary>Upstream flushes completed back-offs to the active heap every second.</summary>
-    private static async Task FlushBackoffAsync(SchedulingQueue queue, TimeProvider time, CancellationToken ct)
+    /// <summary>Upstream flushes completed back-offs every second and leftover unschedulable pods every 30 s.</summary>
+    private static async Task FlushQueuesAsync(SchedulingQueue queue, SchedulerOptions options, CancellationToken ct)
     {
         try
         {
-            while (true)
+            for (var tick = 1; ; tick++)
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
+                await Task.Delay(TimeSpan.FromSeconds(1), options.Time, ct);
                 queue.FlushBackoffCompleted();
+                if (tick % 30 == 0) queue.FlushUnschedulableLeftover(options.PodMaxInUnschedulable);
             }
         }
         catch (OperationCanceledException)

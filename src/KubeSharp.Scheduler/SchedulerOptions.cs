@@ -28,6 +28,12 @@ public sealed record SchedulerOptions
     /// <summary>Back-off cap (upstream podMaxBackoffSeconds: 10 s).</summary>
     public TimeSpan PodMaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a pod stays unschedulable without a helpful cluster event before it is retried anyway
+    /// (upstream podMaxInUnschedulablePodsDuration: 5 min).
+    /// </summary>
+    public TimeSpan PodMaxInUnschedulable { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Clock for queues, back-off and events; tests may inject a fake one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -5,9 +5,9 @@ namespace KubeSharp.Scheduler.Queue;
 /// <summary>
 /// Pending pods in three places, as upstream's PriorityQueue: the active heap (ready to schedule), the back-off
 /// queue (failed recently; waits initial×2^(attempts−1) capped at max), and the unschedulable set (rejected by
-/// plugins; moves back only when the cluster changes in a way that may help: a node added or updated, an
-/// assigned pod deleted). A move request that arrives while a pod is being scheduled sends that pod to back-off
-/// instead of the unschedulable set, so a change racing with the attempt is not lost.
+/// plugins; moves back when the cluster changes in a way that may help: a node added or updated, an assigned pod
+/// deleted; upstream's 5-minute leftover flush is only a safety net). A move request that arrives while a pod is
+/// being scheduled sends that pod to back-off instead of the unschedulable set, so a racing change is not lost.
 /// </summary>
 public sealed class SchedulingQueue
 {
@@ -187,6 +187,30 @@ public sealed class SchedulingQueue
             {
                 _backoff.Remove(info.Key);
                 PushActive(info);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Upstream's safety net (flushUnschedulablePodsLeftover, every 30 s): a pod unschedulable for longer than
+    /// <paramref name="maxWait"/> (default 5 min) is retried even without a cluster event, in case an event that
+    /// would have helped is one this scheduler does not watch.
+    /// </summary>
+    public void FlushUnschedulableLeftover(TimeSpan maxWait)
+    {
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            List<QueuedPodInfo>? stale = null;
+            foreach (var info in _unschedulable.Values)
+            {
+                if (now - info.Timestamp > maxWait) (stale ??= []).Add(info);
+            }
+            if (stale == null) return;
+            foreach (var info in stale)
+            {
+                _unschedulable.Remove(info.Key);
+                MoveOut(info);
             }
         }
     }

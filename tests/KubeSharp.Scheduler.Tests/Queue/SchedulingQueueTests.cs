@@ -142,4 +142,20 @@ public class SchedulingQueueTests
         q.Update(pod, specChange);
         Assert.Equal((1, 0, 0), q.Counts);
     }
+
+    [Fact]
+    public async Task LeftoverUnschedulablePodsAreRetriedAfterFiveMinutes()
+    {
+        var q = NewQueue();
+        q.Add(Pod("p"));
+        var info = await q.PopAsync(CancellationToken.None);
+        info.UnschedulablePlugins.Add("NodeAffinity");
+        q.AddUnschedulable(info, q.SchedulingCycle);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        q.FlushUnschedulableLeftover(TimeSpan.FromMinutes(5));
+        Assert.Equal((0, 0, 1), q.Counts);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        q.FlushUnschedulableLeftover(TimeSpan.FromMinutes(5));
+        Assert.Equal((1, 0, 0), q.Counts);
+    }
 }
