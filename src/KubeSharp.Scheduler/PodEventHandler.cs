@@ -39,7 +39,12 @@ internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache
             }
             return;
         }
-        if (!IsResponsible(newPod)) return;
+        if (!IsResponsible(newPod))
+        {
+            // Finished, being deleted, or handed to another scheduler while pending: no longer ours to place.
+            queue.Delete(newPod);
+            return;
+        }
         // Identical objects (resync) and assumed pods (bound, binding not yet seen) need no new attempt.
         if (oldPod.Metadata.ResourceVersion == newPod.Metadata.ResourceVersion) return;
         if (cache.IsAssumed(newPod.Metadata.Uid)) return;
