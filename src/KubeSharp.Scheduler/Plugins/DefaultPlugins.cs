@@ -11,6 +11,7 @@ public static class DefaultPlugins
         .Register(PluginNames.NodeAffinity, _ => new NodeAffinity.NodeAffinityPlugin())
         .Register(PluginNames.TaintToleration, _ => new TaintToleration.TaintTolerationPlugin())
         .Register(PluginNames.NodeResourcesFit, _ => new NodeResourcesFit.NodeResourcesFitPlugin())
+        .Register(PluginNames.NodeResourcesBalancedAllocation, _ => new NodeResourcesBalancedAllocation.BalancedAllocationPlugin())
         .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder));
 
     /// <summary>Filter order matches upstream's default profile, so a node rejected for several reasons reports the same one.</summary>
@@ -24,6 +25,7 @@ public static class DefaultPlugins
             PluginNames.TaintToleration,
             PluginNames.NodeAffinity,
             PluginNames.NodeResourcesFit,
+            PluginNames.NodeResourcesBalancedAllocation,
             PluginNames.DefaultBinder,
         ],
         // Upstream's default score weights.
@@ -32,6 +34,7 @@ public static class DefaultPlugins
             [PluginNames.TaintToleration] = 3,
             [PluginNames.NodeAffinity] = 2,
             [PluginNames.NodeResourcesFit] = 1,
+            [PluginNames.NodeResourcesBalancedAllocation] = 1,
         },
     };
 }

@@ -8,5 +8,6 @@ public static class PluginNames
     public const string NodeAffinity = "NodeAffinity";
     public const string TaintToleration = "TaintToleration";
     public const string NodeResourcesFit = "NodeResourcesFit";
+    public const string NodeResourcesBalancedAllocation = "NodeResourcesBalancedAllocation";
     public const string DefaultBinder = "DefaultBinder";
 }
