@@ -8,7 +8,7 @@ internal sealed partial class Scheduler
 {
     public const string NoNodesAvailable = "no nodes available to schedule pods";
 
-    /// <summary>Upstream schedulePod: PreFilter, Filter on every node (in parallel), then Score and pick the best.</summary>
+    /// <summary>Upstream schedulePod: PreFilter, Filter (in parallel, until enough nodes fit), then Score and pick the best.</summary>
     internal ScheduleResult Schedule(V1Pod pod)
     {
         var state = new CycleState();
@@ -22,17 +22,8 @@ internal sealed partial class Scheduler
             var all = nodes.ToDictionary(n => n.Name, _ => pre, StringComparer.Ordinal);
             return new ScheduleResult(null, new FitError(nodes.Count, all, pre.Message), null, state);
         }
-        var statuses = new Status[nodes.Count];
-        Parallel.For(0, nodes.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism },
-            i => statuses[i] = _framework.RunFilter(state, pod, nodes[i], skipped));
-        var feasible = new List<NodeInfo>();
-        var rejected = new Dictionary<string, Status>(StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            if (statuses[i].Code == StatusCode.Error) return new ScheduleResult(null, null, statuses[i], state);
-            if (statuses[i].IsSuccess) feasible.Add(nodes[i]);
-            else rejected[nodes[i].Name] = statuses[i];
-        }
+        var (feasible, rejected, error) = FindFeasibleNodes(state, pod, nodes, skipped);
+        if (error != null) return new ScheduleResult(null, null, error, state);
         if (feasible.Count == 0)
         {
             var fit = new FitError(nodes.Count, rejected)
@@ -45,6 +36,53 @@ internal sealed partial class Scheduler
         var (totals, scoreStatus) = _framework.RunScore(state, pod, feasible);
         if (!scoreStatus.IsSuccess) return new ScheduleResult(null, null, scoreStatus, state);
         return new ScheduleResult(feasible[SelectHost(totals)].Name, null, null, state);
+    }
+
+    /// <summary>
+    /// Filters nodes in parallel, starting where the previous pod stopped (round robin), and stops once
+    /// <see cref="FeasibleNodesToFind"/> nodes fit, as upstream's findNodesThatPassFilters does.
+    /// </summary>
+    private (List<NodeInfo> Feasible, Dictionary<string, Status> Rejected, Status? Error) FindFeasibleNodes(
+        CycleState state, V1Pod pod, List<NodeInfo> nodes, HashSet<string> skipped)
+    {
+        var toFind = _framework.HasScorers ? FeasibleNodesToFind(nodes.Count) : 1;
+        var start = _nextStartNodeIndex % nodes.Count;
+        var statuses = new Status?[nodes.Count];
+        var found = 0;
+        Parallel.For(0, nodes.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, (j, loop) =>
+        {
+            var i = (start + j) % nodes.Count;
+            var s = _framework.RunFilter(state, pod, nodes[i], skipped);
+            statuses[i] = s;
+            if (s.IsSuccess && Interlocked.Increment(ref found) >= toFind) loop.Stop();
+        });
+        var feasible = new List<NodeInfo>();
+        var rejected = new Dictionary<string, Status>(StringComparer.Ordinal);
+        var processed = 0;
+        for (var j = 0; j < nodes.Count; j++)
+        {
+            var i = (start + j) % nodes.Count;
+            if (statuses[i] is not { } s) continue;
+            processed++;
+            if (s.Code == StatusCode.Error) return (feasible, rejected, s);
+            if (!s.IsSuccess) rejected[nodes[i].Name] = s;
+            else if (feasible.Count < toFind) feasible.Add(nodes[i]);
+        }
+        _nextStartNodeIndex = (start + processed) % nodes.Count;
+        return (feasible, rejected, null);
+    }
+
+    /// <summary>
+    /// Upstream's adaptive percentageOfNodesToScore: every node below 100 nodes; otherwise (50 − nodes/125)% of
+    /// them, at least 5%, and never fewer than 100.
+    /// </summary>
+    internal static int FeasibleNodesToFind(int allNodes)
+    {
+        const int minFeasibleNodesToFind = 100;
+        const int minPercentage = 5;
+        if (allNodes < minFeasibleNodesToFind) return allNodes;
+        var percentage = Math.Max(minPercentage, 50 - allNodes / 125);
+        return Math.Max(minFeasibleNodesToFind, allNodes * percentage / 100);
     }
 
     /// <summary>The highest total; ties are broken uniformly at random (reservoir sampling), as upstream's selectHost.</summary>

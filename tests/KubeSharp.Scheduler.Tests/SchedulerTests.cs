@@ -115,6 +115,28 @@ public class SchedulerTests
             _scheduler.Schedule(pod).FitError?.Message);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(99, 99)]
+    [InlineData(100, 100)]
+    [InlineData(150, 100)]
+    [InlineData(300, 144)]
+    [InlineData(1000, 420)]
+    [InlineData(5000, 500)]
+    [InlineData(20000, 1000)]
+    public void FeasibleNodesToFindIsUpstreamsAdaptivePercentage(int nodes, int expected) =>
+        Assert.Equal(expected, Scheduler.FeasibleNodesToFind(nodes));
+
+    [Fact]
+    public void InALargeClusterScoringStopsEarlyButTheOnlyFittingNodeIsStillFound()
+    {
+        for (var i = 0; i < 250; i++) _cache.AddNode(Make.Node($"n{i:000}", labels: Make.Labels("zone", i == 249 ? "a" : "b")));
+        Assert.Equal("n249", _scheduler.Schedule(Make.Pod("picky", nodeSelector: Make.Labels("zone", "a"))).NodeName);
+        Assert.NotNull(_scheduler.Schedule(Make.Pod("any")).NodeName);
+        var none = _scheduler.Schedule(Make.Pod("nowhere", nodeSelector: Make.Labels("zone", "c")));
+        Assert.StartsWith("0/250 nodes are available: 250 node(s) didn't match Pod's node affinity/selector.", none.FitError?.Message);
+    }
+
     private static async Task WaitFor(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
