@@ -31,11 +31,11 @@ internal sealed class ApiPodBinder(KubeClient client) : IPodBinder
             using var response = await client.Http.PostAsync(path, content, timeout.Token);
             if (response.IsSuccessStatusCode) return Status.Success;
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
-            return Status.Error($"binding rejected: {(int)response.StatusCode} {MessageOf(body)}");
+            return Status.Error(MessageOf(body));
         }
         catch (HttpRequestException e)
         {
-            return Status.Error("binding failed: " + e.Message);
+            return Status.Error(e.Message);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

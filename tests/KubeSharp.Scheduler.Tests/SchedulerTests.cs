@@ -64,11 +64,11 @@ public class SchedulerTests
         await ScheduleNextAsync();
         await WaitFor(() => _binder.Count == 1);
         Assert.Equal(1000, _cache.Snapshot()[0].Requested.MilliCpu);
-        _binder.Call(0).Result.SetResult(Status.Error("binding rejected: 409 conflict"));
+        _binder.Call(0).Result.SetResult(Status.Error("pod a is already assigned to node \"n9\""));
         await WaitFor(() => _queue.Counts.Backoff == 1);
         Assert.Equal(0, _cache.Snapshot()[0].Requested.MilliCpu);
-        Assert.Equal("Warning FailedScheduling binding rejected: 409 conflict", Assert.Single(_events.Events));
-        Assert.Equal("a False SchedulerError binding rejected: 409 conflict", Assert.Single(_conditions.Writes));
+        Assert.Equal("Warning FailedScheduling running Bind plugin \"DefaultBinder\": pod a is already assigned to node \"n9\"", Assert.Single(_events.Events));
+        Assert.Equal("a False SchedulerError running Bind plugin \"DefaultBinder\": pod a is already assigned to node \"n9\"", Assert.Single(_conditions.Writes));
         _time.Advance(TimeSpan.FromSeconds(1));
         _queue.FlushBackoffCompleted();
         await ScheduleNextAsync();

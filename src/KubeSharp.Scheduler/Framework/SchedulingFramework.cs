@@ -114,7 +114,9 @@ public sealed class SchedulingFramework
         foreach (var b in Binders)
         {
             var s = await b.BindAsync(state, pod, nodeName, ct);
-            if (s.Code != StatusCode.Skip) return s.WithPlugin(b.Name);
+            if (s.Code == StatusCode.Skip) continue;
+            // Upstream wraps bind errors so the FailedScheduling event names the plugin.
+            return s.IsSuccess ? s : Status.Error($"running Bind plugin \"{b.Name}\": {s.Message}").WithPlugin(b.Name);
         }
         return Status.Error("no bind plugin bound the pod");
     }
