@@ -1,0 +1,63 @@
+using k8s.Models;
+
+namespace KubeSharp.Scheduler.Cache;
+
+/// <summary>
+/// A node with the pods assigned (or assumed) to it and their summed requests (upstream framework.NodeInfo).
+/// Snapshots hand out clones, so plugins read a stable view while the cache keeps changing.
+/// </summary>
+public sealed class NodeInfo
+{
+    private readonly List<V1Pod> _pods = [];
+
+    public NodeInfo(V1Node node)
+    {
+        Node = node;
+        Allocatable = Resource.From(node.Status?.Allocatable);
+    }
+
+    public V1Node Node { get; private set; }
+
+    public string Name => Node.Metadata.Name;
+
+    public Resource Allocatable { get; private set; }
+
+    /// <summary>Sum of the pods' requests: what Filter compares with allocatable.</summary>
+    public Resource Requested { get; private set; } = new();
+
+    /// <summary>Sum with upstream's non-zero defaults: what LeastAllocated scores, so request-less pods still spread.</summary>
+    public Resource NonZeroRequested { get; private set; } = new();
+
+    public IReadOnlyList<V1Pod> Pods => _pods;
+
+    public void SetNode(V1Node node)
+    {
+        Node = node;
+        Allocatable = Resource.From(node.Status?.Allocatable);
+    }
+
+    public void AddPod(V1Pod pod)
+    {
+        _pods.Add(pod);
+        Requested.Add(PodResources.Requests(pod));
+        NonZeroRequested.Add(PodResources.NonZeroRequests(pod));
+    }
+
+    public bool RemovePod(string uid)
+    {
+        var i = _pods.FindIndex(p => p.Metadata.Uid == uid);
+        if (i < 0) return false;
+        var pod = _pods[i];
+        _pods.RemoveAt(i);
+        Requested.Add(PodResources.Requests(pod), -1);
+        NonZeroRequested.Add(PodResources.NonZeroRequests(pod), -1);
+        return true;
+    }
+
+    public NodeInfo Clone()
+    {
+        var c = new NodeInfo(Node) { Requested = Requested.Clone(), NonZeroRequested = NonZeroRequested.Clone() };
+        c._pods.AddRange(_pods);
+        return c;
+    }
+}

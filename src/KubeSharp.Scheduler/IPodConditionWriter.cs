@@ -1,0 +1,9 @@
+using k8s.Models;
+
+namespace KubeSharp.Scheduler;
+
+/// <summary>Sets the PodScheduled condition through pods/status; a seam so scheduler tests can run without a server.</summary>
+internal interface IPodConditionWriter
+{
+    Task SetPodScheduledAsync(V1Pod pod, string status, string reason, string message, CancellationToken ct);
+}

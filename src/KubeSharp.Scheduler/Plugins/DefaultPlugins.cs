@@ -1,0 +1,40 @@
+using KubeSharp.Scheduler.Framework;
+
+namespace KubeSharp.Scheduler.Plugins;
+
+/// <summary>The in-tree registry and the default profile (upstream's default plugin set, the part built so far).</summary>
+public static class DefaultPlugins
+{
+    public static PluginRegistry Registry() => new PluginRegistry()
+        .Register(PluginNames.NodeUnschedulable, _ => new NodeUnschedulable.NodeUnschedulablePlugin())
+        .Register(PluginNames.NodeName, _ => new NodeName.NodeNamePlugin())
+        .Register(PluginNames.NodeAffinity, _ => new NodeAffinity.NodeAffinityPlugin())
+        .Register(PluginNames.TaintToleration, _ => new TaintToleration.TaintTolerationPlugin())
+        .Register(PluginNames.NodeResourcesFit, _ => new NodeResourcesFit.NodeResourcesFitPlugin())
+        .Register(PluginNames.NodeResourcesBalancedAllocation, _ => new NodeResourcesBalancedAllocation.BalancedAllocationPlugin())
+        .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder));
+
+    /// <summary>Filter order matches upstream's default profile, so a node rejected for several reasons reports the same one.</summary>
+    public static Profile Profile(string schedulerName) => new()
+    {
+        SchedulerName = schedulerName,
+        Plugins =
+        [
+            PluginNames.NodeUnschedulable,
+            PluginNames.NodeName,
+            PluginNames.TaintToleration,
+            PluginNames.NodeAffinity,
+            PluginNames.NodeResourcesFit,
+            PluginNames.NodeResourcesBalancedAllocation,
+            PluginNames.DefaultBinder,
+        ],
+        // Upstream's default score weights.
+        ScoreWeights = new Dictionary<string, int>
+        {
+            [PluginNames.TaintToleration] = 3,
+            [PluginNames.NodeAffinity] = 2,
+            [PluginNames.NodeResourcesFit] = 1,
+            [PluginNames.NodeResourcesBalancedAllocation] = 1,
+        },
+    };
+}

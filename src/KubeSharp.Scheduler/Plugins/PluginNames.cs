@@ -1,0 +1,13 @@
+namespace KubeSharp.Scheduler.Plugins;
+
+/// <summary>Plugin names, as upstream's names.go spells them (they appear in configuration and logs).</summary>
+public static class PluginNames
+{
+    public const string NodeUnschedulable = "NodeUnschedulable";
+    public const string NodeName = "NodeName";
+    public const string NodeAffinity = "NodeAffinity";
+    public const string TaintToleration = "TaintToleration";
+    public const string NodeResourcesFit = "NodeResourcesFit";
+    public const string NodeResourcesBalancedAllocation = "NodeResourcesBalancedAllocation";
+    public const string DefaultBinder = "DefaultBinder";
+}

@@ -1,0 +1,107 @@
+using k8s.Models;
+using KubeSharp.Scheduler.Cache;
+using KubeSharp.Scheduler.Framework;
+
+namespace KubeSharp.Scheduler;
+
+internal sealed partial class Scheduler
+{
+    public const string NoNodesAvailable = "no nodes available to schedule pods";
+
+    /// <summary>Upstream schedulePod: PreFilter, Filter (in parallel, until enough nodes fit), then Score and pick the best.</summary>
+    internal ScheduleResult Schedule(V1Pod pod)
+    {
+        var state = new CycleState();
+        var nodes = _cache.Snapshot();
+        if (nodes.Count == 0) return new ScheduleResult(null, null, Status.Error(NoNodesAvailable), state);
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
+        var pre = _framework.RunPreFilter(state, pod, skipped);
+        if (pre.Code == StatusCode.Error) return new ScheduleResult(null, null, pre, state);
+        if (!pre.IsSuccess)
+        {
+            var all = nodes.ToDictionary(n => n.Name, _ => pre, StringComparer.Ordinal);
+            return new ScheduleResult(null, new FitError(nodes.Count, all, pre.Message), null, state);
+        }
+        var (feasible, rejected, error) = FindFeasibleNodes(state, pod, nodes, skipped);
+        if (error != null) return new ScheduleResult(null, null, error, state);
+        if (feasible.Count == 0)
+        {
+            var fit = new FitError(nodes.Count, rejected)
+            {
+                PostFilterMessage = PreemptionDiagnosis.Message(_framework, state, pod, nodes, rejected),
+            };
+            return new ScheduleResult(null, fit, null, state);
+        }
+        if (feasible.Count == 1 || !_framework.HasScorers) return new ScheduleResult(feasible[0].Name, null, null, state);
+        var (totals, scoreStatus) = _framework.RunScore(state, pod, feasible);
+        if (!scoreStatus.IsSuccess) return new ScheduleResult(null, null, scoreStatus, state);
+        return new ScheduleResult(feasible[SelectHost(totals)].Name, null, null, state);
+    }
+
+    /// <summary>
+    /// Filters nodes in parallel, starting where the previous pod stopped (round robin), and stops once
+    /// <see cref="FeasibleNodesToFind"/> nodes fit, as upstream's findNodesThatPassFilters does.
+    /// </summary>
+    private (List<NodeInfo> Feasible, Dictionary<string, Status> Rejected, Status? Error) FindFeasibleNodes(
+        CycleState state, V1Pod pod, List<NodeInfo> nodes, HashSet<string> skipped)
+    {
+        var toFind = _framework.HasScorers ? FeasibleNodesToFind(nodes.Count) : 1;
+        var start = _nextStartNodeIndex % nodes.Count;
+        var statuses = new Status?[nodes.Count];
+        var found = 0;
+        Parallel.For(0, nodes.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, (j, loop) =>
+        {
+            var i = (start + j) % nodes.Count;
+            var s = _framework.RunFilter(state, pod, nodes[i], skipped);
+            statuses[i] = s;
+            if (s.IsSuccess && Interlocked.Increment(ref found) >= toFind) loop.Stop();
+        });
+        var feasible = new List<NodeInfo>();
+        var rejected = new Dictionary<string, Status>(StringComparer.Ordinal);
+        var processed = 0;
+        for (var j = 0; j < nodes.Count; j++)
+        {
+            var i = (start + j) % nodes.Count;
+            if (statuses[i] is not { } s) continue;
+            processed++;
+            if (s.Code == StatusCode.Error) return (feasible, rejected, s);
+            if (!s.IsSuccess) rejected[nodes[i].Name] = s;
+            else if (feasible.Count < toFind) feasible.Add(nodes[i]);
+        }
+        _nextStartNodeIndex = (start + processed) % nodes.Count;
+        return (feasible, rejected, null);
+    }
+
+    /// <summary>
+    /// Upstream's adaptive percentageOfNodesToScore: every node below 100 nodes; otherwise (50 − nodes/125)% of
+    /// them, at least 5%, and never fewer than 100.
+    /// </summary>
+    internal static int FeasibleNodesToFind(int allNodes)
+    {
+        const int minFeasibleNodesToFind = 100;
+        const int minPercentage = 5;
+        if (allNodes < minFeasibleNodesToFind) return allNodes;
+        var percentage = Math.Max(minPercentage, 50 - allNodes / 125);
+        return Math.Max(minFeasibleNodesToFind, allNodes * percentage / 100);
+    }
+
+    /// <summary>The highest total; ties are broken uniformly at random (reservoir sampling), as upstream's selectHost.</summary>
+    private int SelectHost(long[] totals)
+    {
+        var best = 0;
+        var ties = 1;
+        for (var i = 1; i < totals.Length; i++)
+        {
+            if (totals[i] > totals[best])
+            {
+                best = i;
+                ties = 1;
+            }
+            else if (totals[i] == totals[best] && _random.Next(++ties) == 0)
+            {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

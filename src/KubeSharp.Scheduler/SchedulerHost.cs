@@ -1,0 +1,123 @@
+using k8s.Models;
+using KubeSharp.Client;
+using KubeSharp.Client.Events;
+using KubeSharp.Client.Informers;
+using KubeSharp.Client.LeaderElection;
+using KubeSharp.Client.Rest;
+using KubeSharp.Scheduler.Cache;
+using KubeSharp.Scheduler.Framework;
+using KubeSharp.Scheduler.Plugins;
+using KubeSharp.Scheduler.Queue;
+using Microsoft.Extensions.Logging;
+
+namespace KubeSharp.Scheduler;
+
+/// <summary>
+/// An embeddable kube-scheduler: informers on pods and nodes, the queue, the cache and the default profile,
+/// reaching the cluster only through the API server. Start order: informers synced, then (with leader election)
+/// the Lease held, then the scheduling loop; <see cref="DisposeAsync"/> stops in reverse.
+/// </summary>
+public sealed class SchedulerHost : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly KubeClient _client;
+    private readonly SharedInformerFactory _informers;
+    private readonly EventRecorder _recorder;
+    private Task _run = Task.CompletedTask;
+    private Task _flush = Task.CompletedTask;
+
+    private SchedulerHost(SchedulerOptions options, KubeClient client, SharedInformerFactory informers, EventRecorder recorder)
+    {
+        Options = options;
+        _client = client;
+        _informers = informers;
+        _recorder = recorder;
+    }
+
+    public SchedulerOptions Options { get; }
+
+    /// <summary>Completes when the scheduling loop ends (on dispose, or when leadership is lost).</summary>
+    public Task Completion => _run;
+
+    public static async Task<SchedulerHost> StartAsync(SchedulerOptions options, ILoggerFactory loggerFactory, CancellationToken ct)
+    {
+        var logger = loggerFactory.CreateLogger("KubeSharp.Scheduler");
+        var config = ClientConfig.FromKubeconfig(options.KubeconfigPath) with { UserAgent = "kubesharp-scheduler/v1.32" };
+        var client = new KubeClient(config);
+        var informers = new SharedInformerFactory(client, new InformerOptions(), options.Time, loggerFactory);
+        var recorder = new EventRecorder(client.For<Corev1Event>(), new EventRecorderOptions { Component = options.SchedulerName },
+            options.Time, loggerFactory.CreateLogger("KubeSharp.Scheduler.Events"));
+        var host = new SchedulerHost(options, client, informers, recorder);
+        try
+        {
+            var cache = new SchedulerCache();
+            var queue = new SchedulingQueue(options.Time, options.PodInitialBackoff, options.PodMaxBackoff);
+            var podInformer = informers.InformerFor<V1Pod>();
+            var nodeInformer = informers.InformerFor<V1Node>();
+            // Nodes first, so pods bound to known nodes mostly land on them rather than in placeholders.
+            nodeInformer.AddEventHandler(new NodeEventHandler(cache, queue));
+            podInformer.AddEventHandler(new PodEventHandler(options.SchedulerName, cache, queue));
+            var framework = new SchedulingFramework(DefaultPlugins.Profile(options.SchedulerName), DefaultPlugins.Registry(),
+                new PluginHandle(new ApiPodBinder(client), options.Time));
+            var lister = podInformer.Lister;
+            var scheduler = new Scheduler(framework, cache, queue, p => lister.Get(p.Metadata.NamespaceProperty, p.Metadata.Name),
+                recorder, new ApiPodConditionWriter(client.For<V1Pod>(), options.Time), logger, options.Parallelism, options.RandomSeed);
+            informers.Start();
+            if (!await informers.WaitForCacheSyncAsync(ct)) throw new OperationCanceledException(ct);
+            var stop = host._stop.Token;
+            host._flush = FlushQueuesAsync(queue, options, stop);
+            host._run = options.LeaderElect ? LeadAsync(options, client, scheduler, logger, stop) : scheduler.RunAsync(stop);
+            SchedulerLog.Started(logger, options.SchedulerName, options.LeaderElect);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_run, _flush);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected on shutdown.
+        }
+        await _informers.DisposeAsync();
+        await _recorder.DisposeAsync();
+        _client.Dispose();
+        _stop.Dispose();
+    }
+
+    private static Task LeadAsync(SchedulerOptions options, KubeClient client, Scheduler scheduler, ILogger logger, CancellationToken ct)
+    {
+        var identity = options.Identity ?? $"{Environment.MachineName}_{Guid.NewGuid()}";
+        var elector = new LeaderElector(client.For<V1Lease>(),
+            new LeaderElectionConfig { LeaseNamespace = options.LeaseNamespace, LeaseName = options.LeaseName, Identity = identity, ReleaseOnCancel = true },
+            new LeaderCallbacks { OnStartedLeading = scheduler.RunAsync }, options.Time, logger);
+        return elector.RunAsync(ct);
+    }
+
+    /// <summary>Upstream flushes completed back-offs every second and leftover unschedulable pods every 30 s.</summary>
+    private static async Task FlushQueuesAsync(SchedulingQueue queue, SchedulerOptions options, CancellationToken ct)
+    {
+        try
+        {
+            for (var tick = 1; ; tick++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), options.Time, ct);
+                queue.FlushBackoffCompleted();
+                if (tick % 30 == 0) queue.FlushUnschedulableLeftover(options.PodMaxInUnschedulable);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown.
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using k8s.Models;
+
+namespace KubeSharp.Scheduler.Tests.Infrastructure;
+
+internal sealed class FakeConditionWriter : IPodConditionWriter
+{
+    public ConcurrentQueue<string> Writes { get; } = new();
+
+    public Task SetPodScheduledAsync(V1Pod pod, string status, string reason, string message, CancellationToken ct)
+    {
+        Writes.Enqueue($"{pod.Metadata.Name} {status} {reason} {message}");
+        return Task.CompletedTask;
+    }
+}
