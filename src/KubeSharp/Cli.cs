@@ -9,8 +9,9 @@ public static class Cli
         Usage: kubesharp <command> [flags]
 
         Commands:
-          server       all-in-one control plane (today: the API server; components join as they land)
+          server       all-in-one control plane: API server and scheduler (more components join as they land)
           apiserver    the Kubernetes API server
+          scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
           version      print the version
 
         Common flags:
@@ -43,6 +44,8 @@ public static class Cli
             case "server":
             case "apiserver":
                 return await ApiServerCommand.RunAsync(flags, args[0]);
+            case "scheduler":
+                return await SchedulerCommand.RunAsync(flags);
             case "version":
                 Console.WriteLine($"kubesharp {typeof(Cli).Assembly.GetName().Version} (Kubernetes {KubeSharp.ApiServer.Http.VersionInfo.GitVersion})");
                 return 0;

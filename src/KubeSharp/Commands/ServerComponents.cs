@@ -9,12 +9,18 @@ namespace KubeSharp.Cli.Commands;
 /// </summary>
 public static class ServerComponents
 {
-    public static Task<List<IAsyncDisposable>> StartAsync(string kubeconfig, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<List<IAsyncDisposable>> StartAsync(string kubeconfig, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var started = new List<IAsyncDisposable>();
-        _ = kubeconfig;
-        _ = loggerFactory;
-        _ = cancellationToken;
-        return Task.FromResult(started);
+        try
+        {
+            started.Add(await SchedulerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, cancellationToken));
+        }
+        catch
+        {
+            for (var i = started.Count - 1; i >= 0; i--) await started[i].DisposeAsync();
+            throw;
+        }
+        return started;
     }
 }

@@ -109,9 +109,39 @@ public sealed class ServerProcessTests : IDisposable
         Assert.Contains("address already in use", await stderr);
     }
 
+    [Fact]
+    public async Task ServerRoleRunsTheSchedulerNextToTheApiServer()
+    {
+        _server = await StartServerAsync(FreePort(), role: "server");
+        using var client = Client();
+        await client.CoreV1.CreateNodeAsync(new V1Node
+        {
+            Metadata = new V1ObjectMeta { Name = "node-1" },
+            Status = new V1NodeStatus
+            {
+                Allocatable = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("2"), ["memory"] = new("4Gi"), ["pods"] = new("110") },
+                Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }],
+            },
+        });
+        await client.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta { Name = "p" },
+            Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
+        }, "default");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        V1Pod pod;
+        do
+        {
+            await Task.Delay(100);
+            pod = await client.CoreV1.ReadNamespacedPodAsync("p", "default");
+        }
+        while (string.IsNullOrEmpty(pod.Spec.NodeName) && DateTime.UtcNow < deadline);
+        Assert.Equal("node-1", pod.Spec.NodeName);
+    }
+
     private Kubernetes Client() => new(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(_dataDir, "kubeconfig")));
 
-    private async Task<Process> StartServerAsync(int port)
+    private async Task<Process> StartServerAsync(int port, string role = "apiserver")
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "kubesharp.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -120,7 +150,7 @@ public sealed class ServerProcessTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { dll, "apiserver", "--data-dir", _dataDir, "--secure-port", port.ToString(), "--bind-address", "127.0.0.1" })
+        foreach (var a in new[] { dll, role, "--data-dir", _dataDir, "--secure-port", port.ToString(), "--bind-address", "127.0.0.1" })
         {
             psi.ArgumentList.Add(a);
         }
