@@ -1,0 +1,30 @@
+using k8s.Models;
+using KubeSharp.Client.Rest;
+
+namespace KubeSharp.ControllerManager.Tests.Controllers.ReplicaSet;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ReplicaSetTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task Replica_set_keeps_its_replicas_and_reports_status()
+    {
+        var ns = await cluster.NewNamespaceAsync("rs");
+        var sets = cluster.Client.For<V1ReplicaSet>();
+        var rs = await sets.CreateAsync(Workloads.Rs(ns, "api", 3));
+
+        await Eventually.WaitAsync(async () =>
+        {
+            var pods = (await cluster.Client.For<V1Pod>().ListAsync(ns)).Items;
+            return pods.Count(p => p.Metadata.OwnerReferences?.Any(r => r.Uid == rs.Uid() && r.Kind == "ReplicaSet" && r.ApiVersion == "apps/v1") == true) == 3;
+        }, "three pods owned by the ReplicaSet");
+
+        await sets.PatchAsync(ns, "api", PatchType.Merge, """{"spec":{"replicas":1}}""");
+        await Eventually.WaitAsync(async () =>
+        {
+            var cur = await sets.GetAsync(ns, "api");
+            var pods = (await cluster.Client.For<V1Pod>().ListAsync(ns)).Items.Where(p => p.Metadata.DeletionTimestamp == null);
+            return pods.Count() == 1 && cur.Status?.Replicas == 1 && cur.Status.ObservedGeneration == cur.Metadata.Generation;
+        }, "scaled to one with status");
+    }
+}
