@@ -19,6 +19,18 @@ public sealed class ReplicaSetTests(ClusterFixture cluster)
             return pods.Count(p => p.Metadata.OwnerReferences?.Any(r => r.Uid == rs.Uid() && r.Kind == "ReplicaSet" && r.ApiVersion == "apps/v1") == true) == 3;
         }, "three pods owned by the ReplicaSet");
 
+        // No kubelet here: mark the pods Ready through pods/status, as a kubelet would, and watch the counts follow.
+        foreach (var pod in (await cluster.Client.For<V1Pod>().ListAsync(ns)).Items)
+        {
+            await cluster.Client.For<V1Pod>().PatchAsync(ns, pod.Metadata.Name, PatchType.Merge,
+                """{"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}""", "status");
+        }
+        await Eventually.WaitAsync(async () =>
+        {
+            var cur = await sets.GetAsync(ns, "api");
+            return cur.Status?.ReadyReplicas == 3 && cur.Status.AvailableReplicas == 3 && cur.Status.FullyLabeledReplicas == 3;
+        }, "ready and available replicas");
+
         await sets.PatchAsync(ns, "api", PatchType.Merge, """{"spec":{"replicas":1}}""");
         await Eventually.WaitAsync(async () =>
         {
