@@ -13,18 +13,21 @@ namespace KubeSharp.ControllerManager.Shared;
 /// </summary>
 internal sealed class DynamicResources(KubeClient client)
 {
-    public async Task<IReadOnlyList<string>> ListNamesAsync(ResourceInfo resource, string ns, CancellationToken ct)
+    /// <summary>Names and finalizers of every object of <paramref name="resource"/> in <paramref name="ns"/>.</summary>
+    public async Task<IReadOnlyList<ObjectSummary>> ListAsync(ResourceInfo resource, string ns, CancellationToken ct)
     {
         using var doc = await SendAsync(HttpMethod.Get, CollectionPath(resource, ns), null, ct);
-        var names = new List<string>();
-        if (doc.RootElement.TryGetProperty("items", out var items))
+        var found = new List<ObjectSummary>();
+        if (!doc.RootElement.TryGetProperty("items", out var items)) return found;
+        foreach (var item in items.EnumerateArray())
         {
-            foreach (var item in items.EnumerateArray())
-            {
-                names.Add(item.GetProperty("metadata").GetProperty("name").GetString() ?? "");
-            }
+            var meta = item.GetProperty("metadata");
+            var finalizers = meta.TryGetProperty("finalizers", out var f) && f.ValueKind == JsonValueKind.Array
+                ? f.EnumerateArray().Select(e => e.GetString() ?? "").ToArray()
+                : [];
+            found.Add(new ObjectSummary(meta.GetProperty("name").GetString() ?? "", finalizers));
         }
-        return names;
+        return found;
     }
 
     /// <summary>DELETE with background propagation (what upstream's namespace deleter asks for); NotFound is success.</summary>

@@ -31,6 +31,7 @@ internal sealed partial class NamespaceController : IController
     private readonly SharedInformerFactory _informers;
     private readonly SharedInformer<V1Namespace> _namespaceInformer;
     private readonly ResourceClient<V1Namespace> _namespaces;
+    private readonly TimeProvider _time;
     private readonly DynamicResources _dynamic;
     private readonly ILogger _logger;
     private readonly RateLimitingQueue<string> _queue;
@@ -40,9 +41,14 @@ internal sealed partial class NamespaceController : IController
         _informers = context.Informers;
         _namespaceInformer = context.Informers.InformerFor<V1Namespace>();
         _namespaces = context.Client.For<V1Namespace>();
+        _time = context.Time;
         _dynamic = new DynamicResources(context.Client);
         _logger = context.LoggerFactory.CreateLogger("controller.namespace");
-        _queue = new RateLimitingQueue<string>(context.Time);
+        // Upstream's nsControllerRateLimiter: back-off capped at 60 s (not 1000 s), so a namespace waiting for
+        // kubelets to stop its pods is re-checked soon after they do.
+        _queue = new RateLimitingQueue<string>(context.Time, new MaxOfRateLimiter<string>(
+            new ItemExponentialFailureRateLimiter<string>(TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(60)),
+            new BucketRateLimiter<string>(10, 100, context.Time)));
         _namespaceInformer.AddEventHandler(new ResourceEventHandler<V1Namespace>
         {
             Added = Enqueue,
@@ -67,30 +73,15 @@ internal sealed partial class NamespaceController : IController
     {
         var cached = _namespaceInformer.Lister.Get(null, name);
         if (cached?.Metadata?.DeletionTimestamp == null || !HasFinalizer(cached)) return;
-        var remaining = await DeleteContentAsync(name, ct);
-        if (remaining.Count > 0)
+        var result = await DeleteContentAsync(name, ct);
+        await UpdateConditionsAsync(name, result, ct);
+        if (!result.Empty)
         {
             // Upstream returns ResourcesRemainingError and requeues; the queue's back-off paces the re-checks.
-            throw new NamespaceContentRemainingException(name, remaining);
+            throw new NamespaceContentRemainingException(name, [.. result.Remaining.Keys, .. result.Failures]);
         }
         await FinalizeAsync(name, ct);
         LogFinalized(_logger, name);
-    }
-
-    /// <summary>Deletes everything in the namespace; returns "resource: count" for what is still there afterwards.</summary>
-    private async Task<List<string>> DeleteContentAsync(string ns, CancellationToken ct)
-    {
-        var remaining = new List<string>();
-        foreach (var resource in Deletable)
-        {
-            var names = await _dynamic.ListNamesAsync(resource, ns, ct);
-            if (names.Count == 0) continue;
-            await Task.WhenAll(names.Select(n => _dynamic.DeleteAsync(resource, ns, n, ct)));
-            // Finalizers and graceful deletion may keep objects around: only what the server no longer lists is gone.
-            var left = await _dynamic.ListNamesAsync(resource, ns, ct);
-            if (left.Count > 0) remaining.Add($"{resource.QualifiedResource}: {left.Count}");
-        }
-        return remaining;
     }
 
     /// <summary>Removes our finalizer from a fresh copy via PUT namespaces/{name}/finalize; conflicts retry the sync.</summary>

@@ -37,4 +37,42 @@ public sealed class NamespaceControllerTests(ClusterFixture cluster)
         Assert.Empty((await cluster.Client.For<V1Pod>().ListAsync(ns)).Items);
         Assert.Empty((await cluster.Client.For<V1ReplicationController>().ListAsync(ns)).Items);
     }
+
+    [Fact]
+    public async Task Content_held_by_a_finalizer_keeps_the_namespace_and_is_reported_in_conditions()
+    {
+        var ns = await cluster.NewNamespaceAsync("ns-held");
+        var configMaps = cluster.Client.For<V1ConfigMap>();
+        await configMaps.CreateAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "held", NamespaceProperty = ns, Finalizers = ["example.com/hold"] },
+        });
+
+        await cluster.Client.For<V1Namespace>().DeleteAsync(null, ns);
+
+        await Eventually.WaitAsync(async () =>
+        {
+            var cur = await cluster.Client.For<V1Namespace>().GetAsync(null, ns);
+            var conditions = cur.Status?.Conditions ?? [];
+            return conditions.Any(c => c.Type == "NamespaceContentRemaining" && c.Status == "True"
+                    && c.Message == "Some resources are remaining: configmaps. has 1 resource instances")
+                && conditions.Any(c => c.Type == "NamespaceFinalizersRemaining" && c.Status == "True"
+                    && c.Message == "Some content in the namespace has finalizers remaining: example.com/hold in 1 resource instances");
+        }, "conditions naming the remaining content");
+
+        await configMaps.PatchAsync(ns, "held", PatchType.Merge, """{"metadata":{"finalizers":null}}""");
+
+        await Eventually.WaitAsync(async () =>
+        {
+            try
+            {
+                await cluster.Client.For<V1Namespace>().GetAsync(null, ns);
+                return false;
+            }
+            catch (KubeApiException e) when (ApiErrors.IsNotFound(e))
+            {
+                return true;
+            }
+        }, "the namespace to disappear once the finalizer is gone", TimeSpan.FromSeconds(30));
+    }
 }
