@@ -39,4 +39,27 @@ public sealed class ReplicaSetTests(ClusterFixture cluster)
             return pods.Count() == 1 && cur.Status?.Replicas == 1 && cur.Status.ObservedGeneration == cur.Metadata.Generation;
         }, "scaled to one with status");
     }
+
+    [Fact]
+    public async Task Pods_become_available_after_min_ready_seconds_without_further_events()
+    {
+        var ns = await cluster.NewNamespaceAsync("rs-minready");
+        var sets = cluster.Client.For<V1ReplicaSet>();
+        var spec = Workloads.Rs(ns, "slow", 2);
+        spec.Spec.MinReadySeconds = 3;
+        await sets.CreateAsync(spec);
+        await Eventually.WaitAsync(async () => (await cluster.Client.For<V1Pod>().ListAsync(ns)).Items.Count == 2, "two pods");
+
+        var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var pod in (await cluster.Client.For<V1Pod>().ListAsync(ns)).Items)
+        {
+            await cluster.Client.For<V1Pod>().PatchAsync(ns, pod.Metadata.Name, PatchType.Merge,
+                $$$"""{"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True","lastTransitionTime":"{{{now}}}"}]}}""", "status");
+        }
+
+        await Eventually.WaitAsync(async () => (await sets.GetAsync(ns, "slow")).Status?.ReadyReplicas == 2, "ready replicas");
+        Assert.NotEqual(2, (await sets.GetAsync(ns, "slow")).Status.AvailableReplicas);
+        // Nothing changes after the pods are ready: only the controller's own requeue can make them available.
+        await Eventually.WaitAsync(async () => (await sets.GetAsync(ns, "slow")).Status?.AvailableReplicas == 2, "available replicas");
+    }
 }
