@@ -14,6 +14,25 @@ public sealed class ControllerManagerHostTests(ClusterFixture cluster)
         Assert.Equal(ControllerNames.All, cluster.Controllers.Controllers);
     }
 
+    [Fact]
+    public async Task Without_leader_election_runs_at_once_and_stops_promptly()
+    {
+        // Only the namespace controller: its syncs are idempotent, so running beside the fixture's host is harmless.
+        var host = await ControllerManagerHost.StartAsync(new ControllerManagerOptions
+        {
+            KubeconfigPath = cluster.KubeconfigPath,
+            Controllers = [ControllerNames.Namespace],
+            LeaderElect = false,
+        }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, CancellationToken.None);
+        await Eventually.WaitAsync(() => Task.FromResult(host.IsLeading), "controllers running");
+
+        var stopping = host.DisposeAsync().AsTask();
+
+        Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.True(host.Completion.IsCompleted);
+        Assert.False(host.IsLeading);
+    }
+
     [Theory]
     [InlineData(new[] { "*" }, new[] { "namespace", "replicaset", "replicationcontroller" })]
     [InlineData(new[] { "*", "-namespace" }, new[] { "replicaset", "replicationcontroller" })]
