@@ -119,4 +119,26 @@ public sealed class ReplicationControllerTests(ClusterFixture cluster)
             return pods.Count == 2 && pods.All(p => p.Name() != moved);
         }, "a replacement for the released pod");
     }
+
+    [Fact]
+    public async Task A_terminating_pod_no_longer_counts_and_is_replaced()
+    {
+        var ns = await cluster.NewNamespaceAsync("rc-terminating");
+        // Bound to a node: with no kubelet to confirm, a delete only marks it (graceful deletion).
+        var bound = Workloads.Pod(ns, "bound", "web");
+        bound.Spec.NodeName = "node-without-kubelet";
+        await Pods.CreateAsync(bound);
+        var rc = await Rcs.CreateAsync(Workloads.Rc(ns, "web", 1));
+        await WaitForPodsAsync(ns, rc.Uid(), 1);
+        Assert.Equal("bound", (await OwnedPodsAsync(ns, rc.Uid()))[0].Name());
+
+        await Pods.DeleteAsync(ns, "bound");
+
+        await Eventually.WaitAsync(async () =>
+        {
+            var pods = await OwnedPodsAsync(ns, rc.Uid());
+            return pods.Count == 1 && pods[0].Name() != "bound";
+        }, "a replacement beside the terminating pod");
+        Assert.NotNull((await Pods.GetAsync(ns, "bound")).Metadata.DeletionTimestamp);
+    }
 }
