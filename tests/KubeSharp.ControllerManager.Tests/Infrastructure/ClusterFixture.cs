@@ -20,6 +20,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public KubeClient Client { get; private set; } = null!;
 
+    public Kubectl Kubectl => new(KubeconfigPath, Path.Combine(DataDir, "kubectl-cache"));
+
     public string KubeconfigPath => _apiServer?.KubeconfigPath ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
