@@ -17,6 +17,7 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
 {
     private readonly KubeClient _client;
     private readonly EventRecorder _recorder;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _run = Task.CompletedTask;
@@ -26,7 +27,7 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
     {
         Options = options;
         Controllers = controllers;
-        LoggerFactory = loggerFactory;
+        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("controller-manager");
         var config = ClientConfig.FromKubeconfig(options.KubeconfigPath) with { UserAgent = "kube-controller-manager/v1.32 (kubesharp)" };
         _client = new KubeClient(config);
@@ -48,8 +49,6 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
 
     /// <summary>Completes when the host stops running controllers, e.g. after losing the Lease (upstream exits then).</summary>
     public Task Completion => _run;
-
-    private ILoggerFactory LoggerFactory { get; }
 
     /// <summary>Validates the options, then starts campaigning (or running controllers) in the background.</summary>
     public static Task<ControllerManagerHost> StartAsync(ControllerManagerOptions options, ILoggerFactory loggerFactory, CancellationToken ct)
@@ -79,7 +78,7 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
         {
             OnStartedLeading = RunControllersAsync,
             OnStoppedLeading = () => LogStoppedLeading(_logger, Identity),
-        }, Options.Time, LoggerFactory.CreateLogger("leader-election"));
+        }, Options.Time, _loggerFactory.CreateLogger("leader-election"));
         await elector.RunAsync(ct);
     }
 
@@ -90,8 +89,8 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
     private async Task RunControllersAsync(CancellationToken ct)
     {
         IsLeading = true;
-        await using var informers = new SharedInformerFactory(_client, new InformerOptions(), Options.Time, LoggerFactory);
-        var context = new ControllerContext(_client, informers, _recorder, Options.Time, LoggerFactory);
+        await using var informers = new SharedInformerFactory(_client, new InformerOptions(), Options.Time, _loggerFactory);
+        var context = new ControllerContext(_client, informers, _recorder, Options.Time, _loggerFactory);
         var controllers = Controllers.Select(n => ControllerRegistry.Create(n, context)).ToList();
         informers.Start();
         LogStarted(_logger, string.Join(",", Controllers), Identity);
