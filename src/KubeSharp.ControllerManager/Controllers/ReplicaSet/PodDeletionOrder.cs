@@ -6,7 +6,7 @@ namespace KubeSharp.ControllerManager.Controllers.ReplicaSet;
 /// <summary>
 /// Orders pods from least to most valuable, the order a scale-down deletes them in (upstream's
 /// controller.ActivePods): unscheduled before scheduled, Pending before Unknown before Running, not ready before
-/// ready, more container restarts first, newer first.
+/// ready, ready for less time, more container restarts first, newer first.
 /// </summary>
 internal sealed class PodDeletionOrder : IComparer<V1Pod>
 {
@@ -21,6 +21,12 @@ internal sealed class PodDeletionOrder : IComparer<V1Pod>
         if (c != 0) return c;
         c = PodState.IsReady(x).CompareTo(PodState.IsReady(y));
         if (c != 0) return c;
+        if (PodState.IsReady(x))
+        {
+            // Both ready: the one ready for less time goes first (a later transition sorts first).
+            c = ReadySince(y).CompareTo(ReadySince(x));
+            if (c != 0) return c;
+        }
         c = PodState.Restarts(y).CompareTo(PodState.Restarts(x));
         if (c != 0) return c;
         return Created(y).CompareTo(Created(x));
@@ -35,6 +41,9 @@ internal sealed class PodDeletionOrder : IComparer<V1Pod>
         "Running" => 2,
         _ => 3,
     };
+
+    /// <summary>An unknown ready time counts as "just now", as upstream treats an empty time as the smallest age.</summary>
+    private static DateTime ReadySince(V1Pod p) => PodState.ReadyCondition(p)?.LastTransitionTime ?? DateTime.MaxValue;
 
     private static DateTime Created(V1Pod p) => p.Metadata?.CreationTimestamp ?? DateTime.MinValue;
 }

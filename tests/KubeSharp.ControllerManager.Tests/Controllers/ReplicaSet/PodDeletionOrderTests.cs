@@ -7,14 +7,15 @@ public sealed class PodDeletionOrderTests
 {
     private static readonly DateTime Old = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static V1Pod Pod(string name, string? node = "n1", string phase = "Running", bool ready = true, int restarts = 0, DateTime? created = null) => new()
+    private static V1Pod Pod(string name, string? node = "n1", string phase = "Running", bool ready = true, int restarts = 0,
+        DateTime? created = null, DateTime? readySince = null) => new()
     {
         Metadata = new V1ObjectMeta { Name = name, CreationTimestamp = created ?? Old },
         Spec = new V1PodSpec { NodeName = node },
         Status = new V1PodStatus
         {
             Phase = phase,
-            Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False" }],
+            Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False", LastTransitionTime = readySince ?? Old }],
             ContainerStatuses = [new V1ContainerStatus { Name = "c", RestartCount = restarts }],
         },
     };
@@ -26,6 +27,7 @@ public sealed class PodDeletionOrderTests
         { Pod("pending", phase: "Pending"), Pod("unknown", phase: "Unknown") },
         { Pod("unknown", phase: "Unknown"), Pod("running", phase: "Running") },
         { Pod("not-ready", ready: false), Pod("ready") },
+        { Pod("ready-recently", readySince: Old.AddMinutes(5)), Pod("ready-long") },
         { Pod("restarted", restarts: 3), Pod("steady", restarts: 0) },
         { Pod("newer", created: Old.AddMinutes(5)), Pod("older") },
     };
