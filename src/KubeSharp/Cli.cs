@@ -9,8 +9,9 @@ public static class Cli
         Usage: kubesharp <command> [flags]
 
         Commands:
-          server       all-in-one control plane: API server and scheduler (more components join as they land)
+          server       all-in-one control plane: API server, controller manager, scheduler (more join as they land)
           apiserver    the Kubernetes API server
+          controller-manager  the controllers (--kubeconfig F [--controllers a,b,-c] [--leader-elect=false])
           scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
           version      print the version
 
@@ -44,6 +45,8 @@ public static class Cli
             case "server":
             case "apiserver":
                 return await ApiServerCommand.RunAsync(flags, args[0]);
+            case "controller-manager":
+                return await ControllerManagerCommand.RunAsync(flags);
             case "scheduler":
                 return await SchedulerCommand.RunAsync(flags);
             case "version":

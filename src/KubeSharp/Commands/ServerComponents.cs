@@ -14,6 +14,7 @@ public static class ServerComponents
         var started = new List<IAsyncDisposable>();
         try
         {
+            started.Add(await ControllerManagerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, null, cancellationToken));
             started.Add(await SchedulerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, cancellationToken));
         }
         catch

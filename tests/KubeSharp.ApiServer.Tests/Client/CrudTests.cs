@@ -170,6 +170,19 @@ public sealed class CrudTests(ApiServerFixture f) : IClassFixture<ApiServerFixtu
     }
 
     [Fact]
+    public async Task FinalizeWithoutTheKubernetesFinalizerRemovesATerminatingNamespace()
+    {
+        using var client = f.Client();
+        var ns = await f.NewNamespaceAsync("fin");
+        await client.CoreV1.DeleteNamespaceAsync(ns);
+        var got = await client.CoreV1.ReadNamespaceAsync(ns);
+        got.Spec.Finalizers = [];
+        await client.CoreV1.ReplaceNamespaceFinalizeAsync(got, ns);
+        var e = await Assert.ThrowsAsync<HttpOperationException>(() => client.CoreV1.ReadNamespaceAsync(ns));
+        Assert.Equal(HttpStatusCode.NotFound, e.Response.StatusCode);
+    }
+
+    [Fact]
     public async Task SystemNamespacesCannotBeDeleted()
     {
         using var client = f.Client();

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using KubeSharp.ApiMachinery.Defaulting;
 using KubeSharp.ApiMachinery.Resources;
+using KubeSharp.ApiMachinery.Serialization;
 
 namespace KubeSharp.ApiServer.Registry.Strategies;
 
@@ -52,7 +53,9 @@ public sealed class NamespaceStrategy(ResourceInfo resource) : DefaultStrategy(r
     public static IKubernetesObject<V1ObjectMeta> Finalize(IKubernetesObject<V1ObjectMeta> obj, IKubernetesObject<V1ObjectMeta> old)
     {
         var ns = (V1Namespace)obj;
-        var result = (V1Namespace)old;
+        // A copy: the caller compares the result with old to skip no-op writes, so mutating old in place made
+        // every finalize a silent no-op.
+        var result = KubeJson.Deserialize<V1Namespace>(KubeJson.Serialize(old));
         result.Spec ??= new V1NamespaceSpec();
         result.Spec.Finalizers = ns.Spec?.Finalizers ?? new List<string>();
         return result;

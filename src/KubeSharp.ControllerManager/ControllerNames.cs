@@ -1,0 +1,12 @@
+namespace KubeSharp.ControllerManager;
+
+/// <summary>Controller names as kube-controller-manager's --controllers flag spells them.</summary>
+public static class ControllerNames
+{
+    public const string Namespace = "namespace";
+    public const string ReplicaSet = "replicaset";
+    public const string ReplicationController = "replicationcontroller";
+
+    /// <summary>Every controller this build implements, in start order.</summary>
+    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController];
+}

@@ -1,0 +1,35 @@
+using k8s.Models;
+using KubeSharp.ControllerManager.Controllers.Namespace;
+using KubeSharp.ControllerManager.Controllers.ReplicaSet;
+using KubeSharp.ControllerManager.Shared;
+
+namespace KubeSharp.ControllerManager;
+
+/// <summary>Name → factory of every controller (upstream's NewControllerDescriptors).</summary>
+internal static class ControllerRegistry
+{
+    private static readonly Dictionary<string, Func<ControllerContext, IController>> Factories = new()
+    {
+        [ControllerNames.Namespace] = c => new NamespaceController(c),
+        [ControllerNames.ReplicaSet] = c => new ReplicaSetController<V1ReplicaSet>(c, new ReplicaSetAdapter()),
+        [ControllerNames.ReplicationController] = c => new ReplicaSetController<V1ReplicationController>(c, new ReplicationControllerAdapter()),
+    };
+
+    /// <summary>The names to run: "*" is all; "-name" removes one (as upstream's --controllers); unknown names throw.</summary>
+    public static IReadOnlyList<string> Resolve(IReadOnlyList<string> requested)
+    {
+        var enabled = new List<string>();
+        if (requested.Contains("*")) enabled.AddRange(ControllerNames.All);
+        foreach (var name in requested)
+        {
+            if (name == "*") continue;
+            var bare = name.TrimStart('-');
+            if (!Factories.ContainsKey(bare)) throw new ArgumentException($"unknown controller \"{bare}\"; known: {string.Join(", ", ControllerNames.All)}");
+            if (name.StartsWith('-')) enabled.Remove(bare);
+            else if (!enabled.Contains(bare)) enabled.Add(bare);
+        }
+        return enabled;
+    }
+
+    public static IController Create(string name, ControllerContext context) => Factories[name](context);
+}

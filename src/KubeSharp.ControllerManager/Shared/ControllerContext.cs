@@ -1,0 +1,14 @@
+using KubeSharp.Client.Events;
+using KubeSharp.Client.Informers;
+using KubeSharp.Client.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace KubeSharp.ControllerManager.Shared;
+
+/// <summary>What every controller is built from: one client, one informer factory, one event recorder per process.</summary>
+internal sealed record ControllerContext(
+    KubeClient Client,
+    SharedInformerFactory Informers,
+    IEventRecorder Recorder,
+    TimeProvider Time,
+    ILoggerFactory LoggerFactory);
