@@ -67,7 +67,8 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var feeder = new CacheFeeder(store, stored, options.WatchCacheEventWindow, time, loggerFactory.CreateLogger("watchcache"));
         await feeder.StartAsync(cancellationToken);
         var namespaces = new NamespaceLifecycle(store, feeder);
-        var stores = stored.ToDictionary(r => r, r => new ResourceStore(r, StrategyFactory.For(r), store, feeder, namespaces, time));
+        IReadOnlyList<IAdmissionPlugin> admission = [new Registry.Admission.PriorityAdmission(feeder)];
+        var stores = stored.ToDictionary(r => r, r => new ResourceStore(r, StrategyFactory.For(r), store, feeder, namespaces, time, admission));
         await Bootstrap.EnsureSystemObjectsAsync(stores, cancellationToken);
 
         var ready = false;

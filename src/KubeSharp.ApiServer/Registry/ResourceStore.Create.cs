@@ -49,6 +49,7 @@ public sealed partial class ResourceStore
         meta.Generation = Strategy.TracksGeneration ? 1 : null;
         meta.SelfLink = null;
         Strategy.PrepareForCreate(obj);
+        foreach (var plugin in _admission) await plugin.AdmitCreateAsync(Resource, obj, cancellationToken);
 
         var errors = Strategy.ValidateCreate(obj);
         if (errors.Count > 0) throw Errors.Invalid(Resource, meta.Name, errors);

@@ -21,10 +21,12 @@ public sealed partial class ResourceStore
     private readonly CacheFeeder _feeder;
     private readonly TimeProvider _time;
     private readonly NamespaceLifecycle _namespaces;
+    private readonly IReadOnlyList<IAdmissionPlugin> _admission;
 
     public ResourceStore(ResourceInfo resource, IResourceStrategy strategy, IStore store, CacheFeeder feeder,
-        NamespaceLifecycle namespaces, TimeProvider time)
+        NamespaceLifecycle namespaces, TimeProvider time, IReadOnlyList<IAdmissionPlugin>? admission = null)
     {
+        _admission = admission ?? [];
         Resource = resource;
         Strategy = strategy;
         _store = store;
