@@ -10,7 +10,7 @@ namespace KubeSharp.Scheduler;
 /// </summary>
 internal sealed class ApiPodConditionWriter(ResourceClient<V1Pod> pods, TimeProvider time) : IPodConditionWriter
 {
-    public async Task SetPodScheduledAsync(V1Pod pod, string status, string reason, string message, CancellationToken ct)
+    public async Task SetPodScheduledAsync(V1Pod pod, string status, string reason, string message, string? nominatedNodeName, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -19,7 +19,9 @@ internal sealed class ApiPodConditionWriter(ResourceClient<V1Pod> pods, TimeProv
             current.Status ??= new V1PodStatus();
             current.Status.Conditions ??= new List<V1PodCondition>();
             var existing = current.Status.Conditions.FirstOrDefault(c => c.Type == "PodScheduled");
-            if (existing != null && existing.Status == status && existing.Reason == reason && existing.Message == message) return;
+            if (existing != null && existing.Status == status && existing.Reason == reason && existing.Message == message
+                && (nominatedNodeName == null || current.Status.NominatedNodeName == nominatedNodeName)) return;
+            if (nominatedNodeName != null) current.Status.NominatedNodeName = nominatedNodeName;
             var now = time.GetUtcNow().UtcDateTime;
             var transition = existing != null && existing.Status == status
                 ? existing.LastTransitionTime

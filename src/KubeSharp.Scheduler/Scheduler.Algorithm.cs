@@ -1,4 +1,5 @@
 using k8s.Models;
+using KubeSharp.Client;
 using KubeSharp.Scheduler.Cache;
 using KubeSharp.Scheduler.Framework;
 
@@ -7,6 +8,21 @@ namespace KubeSharp.Scheduler;
 internal sealed partial class Scheduler
 {
     public const string NoNodesAvailable = "no nodes available to schedule pods";
+
+    /// <summary>
+    /// <see cref="Schedule"/>, then, when the pod fits nowhere, the PostFilter plugins (preemption): their message
+    /// completes the FitError's, and a nominated node is kept for the status write.
+    /// </summary>
+    internal async Task<ScheduleResult> ScheduleAsync(V1Pod pod, CancellationToken ct)
+    {
+        var result = Schedule(pod);
+        if (result.FitError is not { } fit || result.Nodes is not { } nodes || _framework.PostFilters.Count == 0) return result;
+        var input = new PostFilterInput(nodes, fit.NodeStatuses, (s, p, n) => _framework.RunFilter(s, p, n, []));
+        var post = await _framework.RunPostFilterAsync(result.State, pod, input, ct);
+        fit.PostFilterMessage = post.Status.IsSuccess ? null : post.Status.Message;
+        if (post.NominatedNodeName is { } node) SchedulerLog.Nominated(_logger, KubeObjects.KeyOf(pod), node);
+        return result with { NominatedNodeName = post.NominatedNodeName };
+    }
 
     /// <summary>Upstream schedulePod: PreFilter, Filter (in parallel, until enough nodes fit), then Score and pick the best.</summary>
     internal ScheduleResult Schedule(V1Pod pod)
@@ -20,17 +36,13 @@ internal sealed partial class Scheduler
         if (!pre.IsSuccess)
         {
             var all = nodes.ToDictionary(n => n.Name, _ => pre, StringComparer.Ordinal);
-            return new ScheduleResult(null, new FitError(nodes.Count, all, pre.Message), null, state);
+            return new ScheduleResult(null, new FitError(nodes.Count, all, pre.Message), null, state) { Nodes = nodes };
         }
         var (feasible, rejected, error) = FindFeasibleNodes(state, pod, nodes, skipped);
         if (error != null) return new ScheduleResult(null, null, error, state);
         if (feasible.Count == 0)
         {
-            var fit = new FitError(nodes.Count, rejected)
-            {
-                PostFilterMessage = PreemptionDiagnosis.Message(_framework, state, pod, nodes, rejected),
-            };
-            return new ScheduleResult(null, fit, null, state);
+            return new ScheduleResult(null, new FitError(nodes.Count, rejected), null, state) { Nodes = nodes };
         }
         if (feasible.Count == 1 || !_framework.HasScorers) return new ScheduleResult(feasible[0].Name, null, null, state);
         var (totals, scoreStatus) = _framework.RunScore(state, pod, feasible);

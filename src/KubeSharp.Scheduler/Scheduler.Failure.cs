@@ -37,7 +37,7 @@ internal sealed partial class Scheduler
         _recorder.Event(current, EventTypes.Warning, "FailedScheduling", message);
         try
         {
-            await _conditions.SetPodScheduledAsync(current, "False", reason, message, ct);
+            await _conditions.SetPodScheduledAsync(current, "False", reason, message, result.NominatedNodeName, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -83,7 +83,7 @@ internal sealed partial class Scheduler
             return;
         }
         info.Pod = pod;
-        var result = Schedule(pod);
+        var result = await ScheduleAsync(pod, ct);
         if (!result.Succeeded)
         {
             await HandleFailureAsync(info, cycle, result, ct);

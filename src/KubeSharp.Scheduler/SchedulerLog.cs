@@ -21,4 +21,7 @@ internal static partial class SchedulerLog
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Scheduler {Name} started; leader election {LeaderElect}")]
     public static partial void Started(ILogger logger, string name, bool leaderElect);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Preempting on node {Node} for pod {Pod}")]
+    public static partial void Nominated(ILogger logger, string pod, string node);
 }

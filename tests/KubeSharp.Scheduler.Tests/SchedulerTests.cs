@@ -18,6 +18,7 @@ public class SchedulerTests
     private readonly FakeBinder _binder = new();
     private readonly FakeEventRecorder _events = new();
     private readonly FakeConditionWriter _conditions = new();
+    private readonly FakePreemptor _preemptor = new();
     private readonly Dictionary<string, V1Pod> _pods = new();
     private readonly Scheduler _scheduler;
 
@@ -25,7 +26,7 @@ public class SchedulerTests
     {
         _queue = new SchedulingQueue(_time, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         var framework = new SchedulingFramework(DefaultPlugins.Profile("default-scheduler"), DefaultPlugins.Registry(),
-            new PluginHandle(_binder, _time));
+            new PluginHandle(_binder, _time, _preemptor));
         _scheduler = new Scheduler(framework, _cache, _queue, p => _pods.GetValueOrDefault(p.Metadata.Name), _events, _conditions,
             NullLogger.Instance, 4, seed: 1);
     }
@@ -89,30 +90,30 @@ public class SchedulerTests
     {
         { "no lower-priority pods", 0, "1", "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.." },
         { "victims would not free enough", 10, "3", "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Insufficient cpu.." },
-        // Evicting is not implemented yet: when it would help, the message has no preemption part.
+        // Preemption succeeded: as upstream, the message has no preemption part.
         { "victims would free enough", 10, "1", "0/1 nodes are available: 1 Insufficient cpu." },
     };
 
     [Theory]
     [MemberData(nameof(PreemptionCases))]
-    public void PreemptionDiagnosisFollowsUpstreamsDryRun(string name, int priority, string cpu, string expected)
+    public async Task PreemptionDiagnosisFollowsUpstreamsDryRun(string name, int priority, string cpu, string expected)
     {
         _cache.AddNode(Make.Node("n1", cpu: "2"));
         var running = Make.Pod("running", "2", priority: 0);
         running.Spec.NodeName = "n1";
         _cache.AddPod(running);
-        var result = _scheduler.Schedule(Make.Pod("new", cpu, priority: priority));
+        var result = await _scheduler.ScheduleAsync(Make.Pod("new", cpu, priority: priority), CancellationToken.None);
         Assert.True(expected == result.FitError?.Message, $"{name}: {result.FitError?.Message}");
     }
 
     [Fact]
-    public void PreemptionPolicyNeverIsNotEligible()
+    public async Task PreemptionPolicyNeverIsNotEligible()
     {
         _cache.AddNode(Make.Node("n1", cpu: "1"));
         var pod = Make.Pod("new", "2");
         pod.Spec.PreemptionPolicy = "Never";
         Assert.Equal("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never..",
-            _scheduler.Schedule(pod).FitError?.Message);
+            (await _scheduler.ScheduleAsync(pod, CancellationToken.None)).FitError?.Message);
     }
 
     [Theory]

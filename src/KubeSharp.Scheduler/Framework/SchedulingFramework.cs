@@ -20,6 +20,7 @@ public sealed class SchedulingFramework
         PreScores = plugins.OfType<IPreScorePlugin>().ToArray();
         _scorers = plugins.OfType<IScorePlugin>()
             .Select(p => (p, profile.ScoreWeights.TryGetValue(p.Name, out var w) ? w : 1)).ToArray();
+        PostFilters = plugins.OfType<IPostFilterPlugin>().ToArray();
         Reserves = plugins.OfType<IReservePlugin>().ToArray();
         Binders = plugins.OfType<IBindPlugin>().ToArray();
     }
@@ -29,6 +30,8 @@ public sealed class SchedulingFramework
     public IReadOnlyList<IPreFilterPlugin> PreFilters { get; }
 
     public IReadOnlyList<IFilterPlugin> Filters { get; }
+
+    public IReadOnlyList<IPostFilterPlugin> PostFilters { get; }
 
     public IReadOnlyList<IPreScorePlugin> PreScores { get; }
 
@@ -59,6 +62,21 @@ public sealed class SchedulingFramework
             if (!s.IsSuccess) return s.WithPlugin(p.Name);
         }
         return Status.Success;
+    }
+
+    /// <summary>
+    /// Upstream RunPostFilterPlugins: the first plugin that succeeds (or errs) decides; otherwise the last
+    /// rejection's message is reported.
+    /// </summary>
+    public async Task<PostFilterResult> RunPostFilterAsync(CycleState state, V1Pod pod, PostFilterInput input, CancellationToken ct)
+    {
+        var result = new PostFilterResult(null, Status.Unschedulable());
+        foreach (var p in PostFilters)
+        {
+            result = await p.PostFilterAsync(state, pod, input, ct);
+            if (result.Status.IsSuccess || result.Status.Code == StatusCode.Error) return result with { Status = result.Status.WithPlugin(p.Name) };
+        }
+        return result;
     }
 
     /// <summary>Weighted sum of normalized scores per node, in the order of <paramref name="nodes"/>.</summary>

@@ -12,6 +12,7 @@ public static class DefaultPlugins
         .Register(PluginNames.TaintToleration, _ => new TaintToleration.TaintTolerationPlugin())
         .Register(PluginNames.NodeResourcesFit, _ => new NodeResourcesFit.NodeResourcesFitPlugin())
         .Register(PluginNames.NodeResourcesBalancedAllocation, _ => new NodeResourcesBalancedAllocation.BalancedAllocationPlugin())
+        .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor))
         .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder));
 
     /// <summary>Filter order matches upstream's default profile, so a node rejected for several reasons reports the same one.</summary>
@@ -26,6 +27,7 @@ public static class DefaultPlugins
             PluginNames.NodeAffinity,
             PluginNames.NodeResourcesFit,
             PluginNames.NodeResourcesBalancedAllocation,
+            PluginNames.DefaultPreemption,
             PluginNames.DefaultBinder,
         ],
         // Upstream's default score weights.

@@ -9,5 +9,6 @@ public static class PluginNames
     public const string TaintToleration = "TaintToleration";
     public const string NodeResourcesFit = "NodeResourcesFit";
     public const string NodeResourcesBalancedAllocation = "NodeResourcesBalancedAllocation";
+    public const string DefaultPreemption = "DefaultPreemption";
     public const string DefaultBinder = "DefaultBinder";
 }

@@ -7,9 +7,9 @@ internal sealed class FakeConditionWriter : IPodConditionWriter
 {
     public ConcurrentQueue<string> Writes { get; } = new();
 
-    public Task SetPodScheduledAsync(V1Pod pod, string status, string reason, string message, CancellationToken ct)
+    public Task SetPodScheduledAsync(V1Pod pod, string status, string reason, string message, string? nominatedNodeName, CancellationToken ct)
     {
-        Writes.Enqueue($"{pod.Metadata.Name} {status} {reason} {message}");
+        Writes.Enqueue($"{pod.Metadata.Name} {status} {reason} {message}" + (nominatedNodeName == null ? "" : $" nominated={nominatedNodeName}"));
         return Task.CompletedTask;
     }
 }
