@@ -116,6 +116,34 @@ public class SchedulerTests
             (await _scheduler.ScheduleAsync(pod, CancellationToken.None)).FitError?.Message);
     }
 
+    [Fact]
+    public async Task PreemptionEvictsNominatesAndDoesNotEvictAgainWhileVictimsTerminate()
+    {
+        _cache.AddNode(Make.Node("n1", cpu: "2"));
+        foreach (var (name, priority) in new[] { ("low", 1), ("mid", 5) })
+        {
+            var running = Make.Pod(name, "1", priority: priority);
+            running.Spec.NodeName = "n1";
+            _cache.AddPod(running);
+        }
+        var pod = Pending(Make.Pod("high", "1", priority: 10));
+        await ScheduleNextAsync();
+        Assert.Equal("low by high on n1", Assert.Single(_preemptor.Evicted));
+        Assert.Equal("high False Unschedulable 0/1 nodes are available: 1 Insufficient cpu. nominated=n1", Assert.Single(_conditions.Writes));
+
+        // The informer now shows the nomination and the victim terminating; a retry must not pick "mid" as well.
+        pod.Status = new V1PodStatus { NominatedNodeName = "n1" };
+        var terminating = Make.Pod("low", "1", priority: 1);
+        terminating.Spec.NodeName = "n1";
+        terminating.Metadata.DeletionTimestamp = _time.GetUtcNow().UtcDateTime;
+        _cache.RemovePod(_cache.Snapshot()[0].Pods.First(p => p.Metadata.Name == "low"));
+        _cache.AddPod(terminating);
+        var result = await _scheduler.ScheduleAsync(pod, CancellationToken.None);
+        Assert.Equal("0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to a terminating pod on the nominated node..",
+            result.FitError?.Message);
+        Assert.Single(_preemptor.Evicted);
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(99, 99)]
