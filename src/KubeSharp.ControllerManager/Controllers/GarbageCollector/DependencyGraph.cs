@@ -16,7 +16,8 @@ internal sealed class DependencyGraph
         lock (_lock) return _nodes.GetValueOrDefault(uid);
     }
 
-    public void Upsert(GraphNode node)
+    /// <summary>Adds or replaces the node; returns the one it replaced.</summary>
+    public GraphNode? Upsert(GraphNode node)
     {
         lock (_lock)
         {
@@ -27,6 +28,7 @@ internal sealed class DependencyGraph
                 if (!_dependents.TryGetValue(owner.Uid, out var set)) _dependents[owner.Uid] = set = [];
                 set.Add(node.Uid);
             }
+            return old;
         }
     }
 

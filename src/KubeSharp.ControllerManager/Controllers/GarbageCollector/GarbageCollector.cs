@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Resources;
 using KubeSharp.Client.Informers;
 using KubeSharp.Client.Queues;
 using KubeSharp.ControllerManager.Shared;
@@ -61,20 +62,26 @@ internal sealed partial class GarbageCollector : IController
         var resource = context.Client.For<T>().Resource;
         context.Informers.InformerFor<T>().AddEventHandler(new ResourceEventHandler<T>
         {
-            Added = o => Observe(new GraphNode(resource, o.Namespace() ?? "", o.Name(), o.Uid(),
-                o.Metadata.OwnerReferences?.ToArray() ?? [], o.Metadata.DeletionTimestamp != null,
-                o.Metadata.Finalizers?.ToArray() ?? [])),
-            Updated = (_, o) => Observe(new GraphNode(resource, o.Namespace() ?? "", o.Name(), o.Uid(),
-                o.Metadata.OwnerReferences?.ToArray() ?? [], o.Metadata.DeletionTimestamp != null,
-                o.Metadata.Finalizers?.ToArray() ?? [])),
+            Added = o => Observe(ToNode(resource, o)),
+            Updated = (_, o) => Observe(ToNode(resource, o)),
             Deleted = (o, _) => Vanished(o.Uid()),
         });
     }
 
+    private static GraphNode ToNode<T>(ResourceInfo resource, T o)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        new(resource, o.Namespace() ?? "", o.Name(), o.Uid(), o.Metadata.OwnerReferences?.ToArray() ?? [],
+            o.Metadata.DeletionTimestamp != null, o.Metadata.Finalizers?.ToArray() ?? []);
+
     /// <summary>Only objects with owners, or being deleted with one of our finalizers, can need work.</summary>
     private void Observe(GraphNode node)
     {
-        _graph.Upsert(node);
+        var old = _graph.Upsert(node);
+        // A dependent that dropped or unblocked its reference may have been the last one a foreground owner waited for.
+        foreach (var owner in old?.Owners ?? [])
+        {
+            if (_graph.Get(owner.Uid) is { BeingDeleted: true } o && o.HasFinalizer(FinalizerForeground)) _queue.Add(o.Uid);
+        }
         if (node.Owners.Count > 0 || (node.BeingDeleted && (node.HasFinalizer(FinalizerOrphan) || node.HasFinalizer(FinalizerForeground))))
         {
             _queue.Add(node.Uid);

@@ -96,6 +96,48 @@ public sealed class GarbageCollectorTests(ClusterFixture cluster)
         Assert.Equal(kept.Uid(), left.Uid());
     }
 
+    [Fact]
+    public async Task Drops_a_dangling_reference_but_keeps_a_dependent_with_a_live_owner()
+    {
+        var ns = await cluster.NewNamespaceAsync("gc-partial");
+        var owner = await cluster.Client.For<V1ConfigMap>().CreateAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "owner", NamespaceProperty = ns },
+        });
+        var pod = Pod(ns, "two-owners", owner.Uid());
+        pod.Metadata.OwnerReferences.Add(new V1OwnerReference { ApiVersion = "v1", Kind = "Secret", Name = "gone", Uid = Guid.NewGuid().ToString() });
+
+        await Pods.CreateAsync(pod);
+
+        await Eventually.WaitAsync(async () => (await Pods.GetAsync(ns, "two-owners")).Metadata.OwnerReferences?.Count == 1,
+            "the dangling reference dropped");
+        var left = Assert.Single((await Pods.GetAsync(ns, "two-owners")).Metadata.OwnerReferences);
+        Assert.Equal(owner.Uid(), left.Uid);
+    }
+
+    [Fact]
+    public async Task Foreground_deletion_cascades_through_a_blocking_rc_to_its_pods()
+    {
+        var ns = await cluster.NewNamespaceAsync("gc-chain");
+        var top = await cluster.Client.For<V1ConfigMap>().CreateAsync(new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta { Name = "top", NamespaceProperty = ns },
+        });
+        var rc = Workloads.Rc(ns, "web", 2);
+        rc.Metadata.OwnerReferences =
+            [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "top", Uid = top.Uid(), BlockOwnerDeletion = true }];
+        var created = await Rcs.CreateAsync(rc);
+        await Eventually.WaitAsync(async () => (await PodsAsync(ns)).Count(p => p.Metadata.OwnerReferences?.Any(r => r.Uid == created.Uid()) == true) == 2,
+            "2 pods owned by the rc");
+
+        await cluster.Client.For<V1ConfigMap>().DeleteAsync(ns, "top", new V1DeleteOptions { PropagationPolicy = "Foreground" });
+
+        await Eventually.WaitAsync(async () => (await cluster.Client.For<V1ConfigMap>().ListAsync(ns)).Items.All(c => c.Name() != "top"),
+            "the top owner removed last");
+        Assert.True(await RcGoneAsync(ns, "web"));
+        Assert.Empty(await PodsAsync(ns));
+    }
+
     private static V1Pod Pod(string ns, string name, string ownerUid) => new()
     {
         Metadata = new V1ObjectMeta
