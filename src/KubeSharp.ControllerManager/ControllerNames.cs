@@ -6,7 +6,8 @@ public static class ControllerNames
     public const string Namespace = "namespace";
     public const string ReplicaSet = "replicaset";
     public const string ReplicationController = "replicationcontroller";
+    public const string GarbageCollector = "garbagecollector";
 
     /// <summary>Every controller this build implements, in start order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController];
+    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController, GarbageCollector];
 }

@@ -1,4 +1,5 @@
 using k8s.Models;
+using KubeSharp.ControllerManager.Controllers.GarbageCollector;
 using KubeSharp.ControllerManager.Controllers.Namespace;
 using KubeSharp.ControllerManager.Controllers.ReplicaSet;
 using KubeSharp.ControllerManager.Shared;
@@ -13,6 +14,7 @@ internal static class ControllerRegistry
         [ControllerNames.Namespace] = c => new NamespaceController(c),
         [ControllerNames.ReplicaSet] = c => new ReplicaSetController<V1ReplicaSet>(c, new ReplicaSetAdapter()),
         [ControllerNames.ReplicationController] = c => new ReplicaSetController<V1ReplicationController>(c, new ReplicationControllerAdapter()),
+        [ControllerNames.GarbageCollector] = c => new GarbageCollector(c),
     };
 
     /// <summary>The names to run: "*" is all; "-name" removes one (as upstream's --controllers); unknown names throw.</summary>

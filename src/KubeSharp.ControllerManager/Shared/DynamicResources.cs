@@ -11,7 +11,7 @@ namespace KubeSharp.ControllerManager.Shared;
 /// Untyped list and delete of any resource in <see cref="ResourceTable"/> (the slice of client-go's dynamic client
 /// the namespace controller needs): only names are read, so every kind works without its model type.
 /// </summary>
-internal sealed class DynamicResources(KubeClient client)
+internal sealed partial class DynamicResources(KubeClient client)
 {
     /// <summary>Names and finalizers of every object of <paramref name="resource"/> in <paramref name="ns"/>.</summary>
     public async Task<IReadOnlyList<ObjectSummary>> ListAsync(ResourceInfo resource, string ns, CancellationToken ct)
@@ -54,10 +54,11 @@ internal sealed class DynamicResources(KubeClient client)
     private static string CollectionPath(ResourceInfo r, string ns)
     {
         var root = r.Group.Length == 0 ? "/api/v1" : $"/apis/{r.Group}/{r.Version}";
-        return $"{root}/namespaces/{Uri.EscapeDataString(ns)}/{r.Resource}";
+        return r.Namespaced ? $"{root}/namespaces/{Uri.EscapeDataString(ns)}/{r.Resource}" : $"{root}/{r.Resource}";
     }
 
-    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, byte[]? body, CancellationToken ct)
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string path, byte[]? body, CancellationToken ct,
+        string contentType = "application/json")
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(client.Config.RequestTimeout);
@@ -65,7 +66,7 @@ internal sealed class DynamicResources(KubeClient client)
         if (body != null)
         {
             request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         }
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await client.Http.SendAsync(request, timeout.Token);
