@@ -31,11 +31,6 @@ public sealed class WatchCache
         get { lock (_lock) return _objects.Count; }
     }
 
-    public int WatcherCount
-    {
-        get { lock (_lock) return _watchers.Count; }
-    }
-
     /// <summary>Loads the initial state read from the store at <paramref name="revision"/>.</summary>
     internal void Initialize(IEnumerable<CachedObject> objects, long revision)
     {

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using KubeSharp.ApiMachinery.Resources;
+using KubeSharp.ApiMachinery.Selectors;
 using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.ApiServer.Authentication;
 using KubeSharp.ApiServer.Registry;
@@ -220,32 +220,14 @@ public sealed partial class ApiHandler
         };
     }
 
-    /// <summary>A label selector (apps kinds) or a plain map (replication controllers) in string form.</summary>
+    /// <summary>A label selector (apps kinds) or a plain map (replication controllers) in upstream's string form.</summary>
     private static string? SelectorString(JsonNode? selector)
     {
         if (selector is not JsonObject sel) return null;
-        var labels = sel["matchLabels"] as JsonObject ?? (sel.ContainsKey("matchExpressions") ? null : sel);
-        var parts = new List<string>();
-        if (labels != null)
-        {
-            foreach (var (k, v) in labels.OrderBy(p => p.Key, StringComparer.Ordinal)) parts.Add($"{k}={v}");
-        }
-        if (sel["matchExpressions"] is JsonArray exprs)
-        {
-            foreach (var e in exprs)
-            {
-                var key = e?["key"]?.GetValue<string>();
-                var op = e?["operator"]?.GetValue<string>();
-                var values = (e?["values"] as JsonArray)?.Select(v => v?.GetValue<string>()).ToList() ?? [];
-                parts.Add(op switch
-                {
-                    "In" => $"{key} in ({string.Join(",", values)})",
-                    "NotIn" => $"{key} notin ({string.Join(",", values)})",
-                    "Exists" => key!,
-                    _ => $"!{key}",
-                });
-            }
-        }
-        return string.Join(",", parts.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        var isLabelSelector = sel.ContainsKey("matchLabels") || sel.ContainsKey("matchExpressions");
+        var v1 = isLabelSelector
+            ? (V1LabelSelector)KubeJson.Deserialize(sel, typeof(V1LabelSelector))
+            : new V1LabelSelector { MatchLabels = (IDictionary<string, string>)KubeJson.Deserialize(sel, typeof(Dictionary<string, string>)) };
+        return LabelSelector.FromV1(v1).ToString();
     }
 }

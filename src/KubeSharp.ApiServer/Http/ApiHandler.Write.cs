@@ -4,6 +4,7 @@ using k8s;
 using k8s.Models;
 using KubeSharp.ApiMachinery.Patch;
 using KubeSharp.ApiMachinery.Serialization;
+using KubeSharp.ApiMachinery.Validation;
 using KubeSharp.ApiServer.Cache;
 using KubeSharp.ApiServer.Registry;
 using Microsoft.AspNetCore.Http;
@@ -135,7 +136,7 @@ public sealed partial class ApiHandler
                 DetailsName = info.Name,
                 DetailsGroup = info.Resource.Group,
                 DetailsKind = info.Resource.Resource,
-                ExtraCauses = result.Conflicts.Select(c => ("FieldManagerConflict", $"conflict with \"{c.Manager}\"", (string?)c.Field)).ToList(),
+                Causes = result.Conflicts.Select(c => new FieldError("FieldManagerConflict", c.Field, $"conflict with \"{c.Manager}\"")).ToList(),
             };
         }
         return result.Object;

@@ -17,5 +17,4 @@ public sealed class StatusException(int code, string reason, string message) : E
     public string? DetailsUid { get; init; }
     public int? RetryAfterSeconds { get; init; }
     public IReadOnlyList<FieldError>? Causes { get; init; }
-    public IReadOnlyList<(string Reason, string Message, string? Field)>? ExtraCauses { get; init; }
 }

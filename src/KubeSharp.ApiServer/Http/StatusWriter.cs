@@ -18,7 +18,7 @@ public static class StatusWriter
             w.WriteString("status", "Failure");
             w.WriteString("message", e.Message);
             w.WriteString("reason", e.Reason);
-            var hasCauses = e.Causes is { Count: > 0 } || e.ExtraCauses is { Count: > 0 };
+            var hasCauses = e.Causes is { Count: > 0 };
             if (e.DetailsName != null || e.DetailsKind != null || e.DetailsGroup is { Length: > 0 } || hasCauses || e.RetryAfterSeconds != null)
             {
                 w.WriteStartObject("details");
@@ -35,14 +35,6 @@ public static class StatusWriter
                         w.WriteString("reason", c.Type);
                         w.WriteString("message", c.Message);
                         w.WriteString("field", c.Field);
-                        w.WriteEndObject();
-                    }
-                    foreach (var c in e.ExtraCauses ?? [])
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("reason", c.Reason);
-                        w.WriteString("message", c.Message);
-                        if (c.Field != null) w.WriteString("field", c.Field);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();

@@ -25,7 +25,7 @@ public static class TableWriter
         w.WriteEndObject();
         if (includeColumns)
         {
-            TableJson.WriteColumnDefinitions(w, TablePrinting.Columns(resource));
+            TableJson.WriteColumnDefinitions(w, TablePrinters.For(resource).Columns);
         }
         else
         {
@@ -42,7 +42,7 @@ public static class TableWriter
     {
         var obj = KubeJson.Deserialize(json, resource.ModelType);
         w.WriteStartObject();
-        TableJson.WriteCells(w, TablePrinting.Cells(resource, obj, now));
+        TableJson.WriteCells(w, TablePrinters.For(resource).Cells(obj, now));
         if (n.IncludeObject)
         {
             w.WritePropertyName("object");

@@ -31,9 +31,11 @@ public sealed partial class ResourceStore
         var key = Key(ns, name);
         for (var attempt = 0; ; attempt++)
         {
-            var current = await ReadAsync(ns, name, cancellationToken) ?? throw Errors.NotFound(Resource, name);
+            // Two decodes of the same stored bytes: the update function gets its own copy to change, "old" stays intact.
+            var kv = await _store.GetAsync(key, 0, cancellationToken) ?? throw Errors.NotFound(Resource, name);
+            var current = Decode(kv.Value, kv.ModRevision);
             var old = current.Object;
-            var obj = update(Decode(Encode(old), current.ResourceVersion));
+            var obj = update(Decode(kv.Value, kv.ModRevision));
             var meta = obj.Metadata ??= new V1ObjectMeta();
 
             if (!string.IsNullOrEmpty(meta.Name) && meta.Name != name)
@@ -134,8 +136,4 @@ public sealed partial class ResourceStore
             }
         }
     }
-
-    /// <summary>Deep copy through JSON, for callers that must not mutate a shared object.</summary>
-    public IKubernetesObject<V1ObjectMeta> Copy(IKubernetesObject<V1ObjectMeta> obj) =>
-        (IKubernetesObject<V1ObjectMeta>)KubeJson.Deserialize(KubeJson.Serialize(obj, Resource.ModelType), Resource.ModelType);
 }
