@@ -83,7 +83,7 @@ public sealed partial class SqliteStore : IStore
     /// </summary>
     private static long SnapshotRevision((long Compacted, long Revision) snapshot, long requested)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(requested);
+        // Callers validate requested >= 0 before renting a connection.
         if (requested > snapshot.Revision)
         {
             throw new FutureRevisionException(requested, snapshot.Revision);
