@@ -6,40 +6,13 @@ namespace KubeSharp.Cli.Commands;
 /// <summary><c>kubesharp controller-manager --kubeconfig F [--controllers a,b,-c]</c>: until a signal or lost leadership.</summary>
 public static class ControllerManagerCommand
 {
-    public static async Task<int> RunAsync(Flags flags)
-    {
-        var kubeconfig = flags.Get("kubeconfig");
-        if (string.IsNullOrEmpty(kubeconfig))
+    public static Task<int> RunAsync(Flags flags) =>
+        ComponentCommand.RunAsync(flags, async (kubeconfig, loggerFactory, ct) =>
         {
-            await Console.Error.WriteLineAsync("error: --kubeconfig is required");
-            return 2;
-        }
-        var controllers = flags.Get("controllers", "*").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        using var loggerFactory = ConsoleLogging.Create(flags);
-        using var stop = new ShutdownSignal();
-        ControllerManagerHost host;
-        try
-        {
-            host = await StartAsync(kubeconfig, loggerFactory, flags.Get("leader-elect", "true") != "false", controllers, stop.Token);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 2;
-        }
-        await using (host)
-        {
-            Console.WriteLine($"KubeSharp controller-manager running: {string.Join(", ", host.Controllers)}");
-            try
-            {
-                await host.Completion.WaitAsync(stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-        return 0;
-    }
+            var controllers = flags.Get("controllers", "*").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var host = await StartAsync(kubeconfig, loggerFactory, flags.Get("leader-elect", "true") != "false", controllers, ct);
+            return new RunningComponent(host, host.Completion, $"controller-manager ({string.Join(", ", host.Controllers)})");
+        });
 
     public static Task<ControllerManagerHost> StartAsync(string kubeconfig, ILoggerFactory loggerFactory, bool leaderElect,
         IReadOnlyList<string>? controllers, CancellationToken cancellationToken) =>
