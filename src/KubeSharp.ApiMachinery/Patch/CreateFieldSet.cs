@@ -10,13 +10,10 @@ namespace KubeSharp.ApiMachinery.Patch;
 /// </summary>
 internal static class CreateFieldSet
 {
-    private static readonly HashSet<string> s_untrackedTopLevel = ["apiVersion", "kind"];
+    // The same untracked fields as Flatten: one list, so the two walks cannot drift apart.
+    private static readonly HashSet<string> s_untrackedTopLevel = FieldSetBuilder.s_untrackedTopLevel;
 
-    private static readonly HashSet<string> s_untrackedMetadata =
-    [
-        "name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
-        "deletionGracePeriodSeconds", "selfLink", "managedFields",
-    ];
+    private static readonly HashSet<string> s_untrackedMetadata = FieldSetBuilder.s_untrackedMetadata;
 
     private sealed class TrieNode
     {

@@ -14,9 +14,9 @@ internal static class FieldSetBuilder
     // Marker value for list items: their presence matters, their content is covered by child paths.
     private static readonly JsonNode s_item = JsonValue.Create("<item>");
 
-    private static readonly HashSet<string> s_untrackedTopLevel = ["apiVersion", "kind"];
+    internal static readonly HashSet<string> s_untrackedTopLevel = ["apiVersion", "kind"];
 
-    private static readonly HashSet<string> s_untrackedMetadata =
+    internal static readonly HashSet<string> s_untrackedMetadata =
     [
         "name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp",
         "deletionGracePeriodSeconds", "selfLink", "managedFields",

@@ -20,6 +20,21 @@ public static class ModelSchema
     /// <summary>Element type of an IList&lt;T&gt; or value type of an IDictionary&lt;string,T&gt;, else null.</summary>
     public static Type? ElementOf(Type type, out bool isMap)
     {
+        (var element, isMap) = Elements.GetOrAdd(type, ReflectElement);
+        return element;
+    }
+
+    /// <summary>Cached: strict field validation asks this for every map and list node of every checked body.</summary>
+    private static readonly ConcurrentDictionary<Type, (Type? Element, bool IsMap)> Elements = new();
+
+    private static (Type? Element, bool IsMap) ReflectElement(Type type)
+    {
+        var element = ReflectElement(type, out var isMap);
+        return (element, isMap);
+    }
+
+    private static Type? ReflectElement(Type type, out bool isMap)
+    {
         isMap = false;
         if (type.IsArray) return type.GetElementType();
         foreach (var i in type.IsInterface ? type.GetInterfaces().Append(type) : type.GetInterfaces())

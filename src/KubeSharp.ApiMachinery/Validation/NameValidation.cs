@@ -28,8 +28,6 @@ public static partial class NameValidation
     private const string LabelValueErrMsg = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
     private const string ConfigMapKeyFmt = "[-._a-zA-Z0-9]+";
     private const string ConfigMapKeyErrMsg = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
-    private const string CIdentifierFmt = "[A-Za-z_][A-Za-z0-9_]*";
-    private const string CIdentifierErrMsg = "a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_'";
     private const string RelaxedEnvVarNameErrMsg = "a valid environment variable name must consist only of printable ASCII characters other than '='";
 
     [GeneratedRegex("^" + Dns1123LabelFmt + "$")]
@@ -49,9 +47,6 @@ public static partial class NameValidation
 
     [GeneratedRegex("^" + ConfigMapKeyFmt + "$")]
     private static partial Regex ConfigMapKeyRegex();
-
-    [GeneratedRegex("^" + CIdentifierFmt + "$")]
-    private static partial Regex CIdentifierRegex();
 
     [GeneratedRegex("^[-a-z0-9]+$")]
     private static partial Regex PortNameCharsetRegex();
@@ -231,9 +226,6 @@ public static partial class NameValidation
         return errs;
     }
 
-    public static List<string> IsCIdentifier(string value) =>
-        CIdentifierRegex().IsMatch(value) ? [] : [RegexError(CIdentifierErrMsg, CIdentifierFmt, "my_name", "MY_NAME", "MyName")];
-
     /// <summary>
     /// upstream 1.32 validates env var names with the relaxed rule (RelaxedEnvironmentVariableValidation is beta and
     /// on by default): any printable ASCII character except '='.
@@ -302,6 +294,4 @@ public static partial class NameValidation
 
     public static List<string> NameIsDns1035Label(string name, bool prefix) =>
         IsDns1035Label(prefix ? MaskTrailingDash(name) : name);
-
-    public static List<string> NameIsPathSegment(string name, bool prefix) => IsValidPathSegmentName(name);
 }
