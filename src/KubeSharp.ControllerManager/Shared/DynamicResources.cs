@@ -71,27 +71,7 @@ internal sealed partial class DynamicResources(KubeClient client)
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await client.Http.SendAsync(request, timeout.Token);
         var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-        if (!response.IsSuccessStatusCode) throw ToException((int)response.StatusCode, bytes);
+        if (!response.IsSuccessStatusCode) throw KubeApiException.FromResponse((int)response.StatusCode, bytes);
         return JsonDocument.Parse(bytes.Length == 0 ? "{}"u8.ToArray() : bytes);
-    }
-
-    private static KubeApiException ToException(int code, byte[] body)
-    {
-        V1Status? status = null;
-        try
-        {
-            status = JsonSerializer.Deserialize<V1Status>(body, KubeJson.Options);
-        }
-        catch (JsonException)
-        {
-            // Not a Status body: synthesize one below.
-        }
-        if (status is not { Kind: "Status" })
-        {
-            status = new V1Status { Kind = "Status", Status = "Failure", Message = System.Text.Encoding.UTF8.GetString(body) };
-        }
-        status.Code ??= code;
-        if (string.IsNullOrEmpty(status.Reason) && code == 404) status.Reason = "NotFound";
-        return new KubeApiException(status);
     }
 }

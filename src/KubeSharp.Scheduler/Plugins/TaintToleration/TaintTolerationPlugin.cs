@@ -26,10 +26,12 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
+        var taints = node.Node.Spec?.Taints;
+        if (taints is not { Count: > 0 }) return (0, Status.Success); // most nodes: skip filtering the tolerations
         // Only tolerations that could apply to PreferNoSchedule count, as upstream's getAllTolerationPreferNoSchedule.
         var tolerations = pod.Spec?.Tolerations?.Where(t => string.IsNullOrEmpty(t.Effect) || t.Effect == "PreferNoSchedule").ToList();
         long count = 0;
-        foreach (var taint in node.Node.Spec?.Taints ?? [])
+        foreach (var taint in taints)
         {
             if (taint.Effect == "PreferNoSchedule" && !Tolerations.AnyTolerates(tolerations, taint)) count++;
         }
