@@ -50,6 +50,12 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
     /// <summary>Completes when the host stops running controllers, e.g. after losing the Lease (upstream exits then).</summary>
     public Task Completion => _run;
 
+    /// <summary>
+    /// The shared informers of the current leadership term (null before the controllers start). Tests use it as a
+    /// barrier: "the controllers can see object X now", since an informer's cache always lags the API a little.
+    /// </summary>
+    internal SharedInformerFactory? Informers { get; private set; }
+
     /// <summary>Validates the options, then starts campaigning (or running controllers) in the background.</summary>
     public static Task<ControllerManagerHost> StartAsync(ControllerManagerOptions options, ILoggerFactory loggerFactory, CancellationToken ct)
     {
@@ -90,6 +96,7 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
     {
         IsLeading = true;
         await using var informers = new SharedInformerFactory(_client, new InformerOptions(), Options.Time, _loggerFactory);
+        Informers = informers;
         var context = new ControllerContext(_client, informers, _recorder, Options.Time, _loggerFactory);
         var controllers = Controllers.Select(n => ControllerRegistry.Create(n, context)).ToList();
         informers.Start();
@@ -101,6 +108,7 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
         finally
         {
             IsLeading = false;
+            Informers = null;
         }
     }
 

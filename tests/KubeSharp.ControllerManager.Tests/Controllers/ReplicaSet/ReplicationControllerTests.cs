@@ -89,6 +89,10 @@ public sealed class ReplicationControllerTests(ClusterFixture cluster)
     {
         var ns = await cluster.NewNamespaceAsync("rc-adopt");
         await Pods.CreateAsync(Workloads.Pod(ns, "orphan", "web"));
+        // The controller can only adopt what its pod informer has seen; without this barrier an RC synced first
+        // would (correctly, from what it knows) create two pods, and the test would measure watch latency.
+        await Eventually.WaitAsync(() => Task.FromResult(cluster.Controllers.Informers?.ListerFor<V1Pod>().Get(ns, "orphan") != null),
+            "the controller manager's pod informer sees the orphan");
 
         var rc = await Rcs.CreateAsync(Workloads.Rc(ns, "web", 2));
 
