@@ -6,6 +6,7 @@ using KubeSharp.ApiServer.Cache;
 using KubeSharp.ApiServer.Discovery;
 using KubeSharp.ApiServer.Http;
 using KubeSharp.ApiServer.Pki;
+using KubeSharp.ApiServer.Proxy;
 using KubeSharp.ApiServer.Registry;
 using KubeSharp.ApiServer.Registry.Strategies;
 using KubeSharp.Storage;
@@ -98,7 +99,11 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         });
         var app = builder.Build();
         var handler = new ApiHandler(store, stores, feeder, new DiscoveryDocuments(ResourceTable.Resources, $"{options.AdvertiseHost}:{options.SecurePort}"),
-            new Authenticator(pki.Ca, tokens), time, logger, () => ready);
+            new Authenticator(pki.Ca, tokens), time, logger, () => ready)
+        {
+            Kubelets = new KubeletConnector(pki.KubeletClient),
+        };
+        app.Lifetime.ApplicationStopped.Register(() => handler.Kubelets.Dispose());
         app.Run(handler.HandleAsync);
         await app.StartAsync(cancellationToken);
 

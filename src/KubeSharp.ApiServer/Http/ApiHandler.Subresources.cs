@@ -41,11 +41,9 @@ public sealed partial class ApiHandler
                 await EvictAsync(http, info, store, query);
                 return;
             case ("log", "get"):
-                var pod = await store.GetAsync(info.Namespace, info.Name!, http.RequestAborted);
-                var nodeName = KubeJson.Deserialize<V1Pod>(pod.Json).Spec?.NodeName;
-                throw Errors.BadRequest(string.IsNullOrEmpty(nodeName)
-                    ? $"pod {info.Name} does not have a host assigned"
-                    : $"logs for pod {info.Name} are not available: no kubelet serves node \"{nodeName}\" yet");
+            case ("exec" or "attach" or "portforward", "get" or "create"):
+                await ConnectAsync(http, info, store, query);
+                return;
             default:
                 throw Errors.BadRequest($"the subresource {info.Resource.Resource}/{info.Subresource} does not support {info.Verb} in this server yet");
         }

@@ -65,5 +65,7 @@ public static class Errors
 
     public static StatusException Internal(string message) => new(500, "InternalError", message);
 
+    public static StatusException ServiceUnavailable(string message) => new(503, "ServiceUnavailable", message);
+
     private static string Qualified(string group, string resource) => group.Length == 0 ? resource : $"{resource}.{group}";
 }

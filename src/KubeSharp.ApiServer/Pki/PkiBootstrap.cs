@@ -13,7 +13,7 @@ namespace KubeSharp.ApiServer.Pki;
 /// </summary>
 public static class PkiBootstrap
 {
-    public sealed record Result(X509Certificate2 Ca, X509Certificate2 Serving, X509Certificate2 Admin);
+    public sealed record Result(X509Certificate2 Ca, X509Certificate2 Serving, X509Certificate2 Admin, X509Certificate2 KubeletClient);
 
     public static Result LoadOrCreate(PkiFiles files, TimeProvider time)
     {
@@ -41,11 +41,21 @@ public static class PkiBootstrap
             WritePem(files.AdminCert, files.AdminKey, ca.IssueClient("admin", ["system:masters"], now));
         }
 
+        if (!File.Exists(files.KubeletClientCert) || !File.Exists(files.KubeletClientKey))
+        {
+            // What the API server presents to kubelets (logs, exec, port-forward); as upstream's
+            // apiserver-kubelet-client, in system:masters so a kubelet doing authorization lets it in.
+            WritePem(files.KubeletClientCert, files.KubeletClientKey, ca.IssueClient("kube-apiserver-kubelet-client", ["system:masters"], now));
+        }
+
         // Kestrel needs the key in an exportable, non-ephemeral form for TLS; re-import through PKCS#12.
         var serving = X509Certificate2.CreateFromPemFile(files.ServingCert, files.ServingKey);
         serving = X509CertificateLoader.LoadPkcs12(serving.Export(X509ContentType.Pkcs12), null);
         var admin = X509Certificate2.CreateFromPemFile(files.AdminCert, files.AdminKey);
-        return new Result(X509CertificateLoader.LoadCertificate(ca.Certificate.RawData), serving, admin);
+        // SslStream presents a client certificate only when its key is usable from a PKCS#12 import, like Kestrel's.
+        var kubeletClient = X509Certificate2.CreateFromPemFile(files.KubeletClientCert, files.KubeletClientKey);
+        kubeletClient = X509CertificateLoader.LoadPkcs12(kubeletClient.Export(X509ContentType.Pkcs12), null);
+        return new Result(X509CertificateLoader.LoadCertificate(ca.Certificate.RawData), serving, admin, kubeletClient);
     }
 
     public static IEnumerable<IPAddress> HostAddresses()

@@ -9,4 +9,6 @@ public sealed record PkiFiles(string Directory)
     public string ServingKey => Path.Combine(Directory, "apiserver.key");
     public string AdminCert => Path.Combine(Directory, "admin.crt");
     public string AdminKey => Path.Combine(Directory, "admin.key");
+    public string KubeletClientCert => Path.Combine(Directory, "apiserver-kubelet-client.crt");
+    public string KubeletClientKey => Path.Combine(Directory, "apiserver-kubelet-client.key");
 }
