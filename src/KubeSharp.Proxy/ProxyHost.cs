@@ -39,6 +39,9 @@ public sealed partial class ProxyHost : IAsyncDisposable
     /// <summary>Completes after the first successful sync (rules for every service present at start).</summary>
     public Task FirstSync => _firstSync.Task;
 
+    /// <summary>Ends when the proxy stops.</summary>
+    public Task Completion => _run;
+
     public int SyncCount => _proxier.SyncCount;
     public TimeSpan LastSyncDuration => _proxier.LastSyncDuration;
     public string ChainPrefix => _options.ChainPrefix;
