@@ -13,6 +13,8 @@ public static class Cli
           apiserver    the Kubernetes API server
           controller-manager  the controllers (--kubeconfig F [--controllers a,b,-c] [--leader-elect=false])
           scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
+          proxy        kube-proxy, iptables mode (--kubeconfig F [--hostname-override N] [--cluster-cidr C]
+                       [--chain-prefix KUBE-] [--iptables-min-sync-period 100ms] [--iptables-sync-period 30s] | --cleanup)
           version      print the version
 
         Common flags:
@@ -49,6 +51,8 @@ public static class Cli
                 return await ControllerManagerCommand.RunAsync(flags);
             case "scheduler":
                 return await SchedulerCommand.RunAsync(flags);
+            case "proxy":
+                return await ProxyCommand.RunAsync(flags);
             case "version":
                 Console.WriteLine($"kubesharp {typeof(Cli).Assembly.GetName().Version} (Kubernetes {KubeSharp.ApiServer.Http.VersionInfo.GitVersion})");
                 return 0;

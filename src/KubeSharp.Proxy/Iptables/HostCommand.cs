@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace KubeSharp.Proxy.Iptables;
+
+/// <summary>The result of one host command.</summary>
+public sealed record CommandResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>
+/// Runs iptables, conntrack and sysctl, optionally behind a prefix such as <c>nsenter --net=/run/netns/X</c> so
+/// that one proxy can program a node that lives in a network namespace (several nodes on one machine, tests).
+/// </summary>
+public sealed class HostCommand(IReadOnlyList<string> prefix)
+{
+    public IReadOnlyList<string> Prefix { get; } = prefix;
+
+    public async Task<CommandResult> RunAsync(IReadOnlyList<string> argv, string? stdin, CancellationToken ct)
+    {
+        var all = Prefix.Concat(argv).ToList();
+        var start = new ProcessStartInfo(all[0])
+        {
+            RedirectStandardInput = stdin != null,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in all.Skip(1)) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {all[0]}");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        if (stdin != null)
+        {
+            await process.StandardInput.WriteAsync(stdin.AsMemory(), ct);
+            process.StandardInput.Close();
+        }
+        try
+        {
+            await process.WaitForExitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+            throw;
+        }
+        return new CommandResult(process.ExitCode, await stdout, await stderr);
+    }
+}

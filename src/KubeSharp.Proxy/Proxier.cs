@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using KubeSharp.Proxy.Iptables;
+using KubeSharp.Proxy.Model;
+using Microsoft.Extensions.Logging;
+
+namespace KubeSharp.Proxy;
+
+/// <summary>
+/// One sync: service model → iptables-restore input → applied; then the jumps from the built-in chains and the
+/// conntrack entries that would keep UDP flows on endpoints that are gone. Skips the restore when the model is
+/// unchanged since the last successful sync (periodic syncs still re-apply, repairing rules others removed).
+/// </summary>
+internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptables, HostCommand host, ILogger logger)
+{
+    private readonly ChainNames _chains = new(options.ChainPrefix);
+    private IReadOnlyList<ServicePort>? _applied;
+    private bool _jumpsEnsured;
+
+    public ChainNames Chains => _chains;
+    public int SyncCount { get; private set; }
+    public TimeSpan LastSyncDuration { get; private set; }
+    public int LastRuleCount { get; private set; }
+
+    public async Task SyncAsync(IReadOnlyList<ServicePort> ports, bool periodic, CancellationToken ct)
+    {
+        if (!periodic && _applied != null && _applied.SequenceEqual(ports, ServicePortComparer.Instance)) return;
+        var watch = Stopwatch.StartNew();
+        var existing = await iptables.ChainsAsync("nat", ct);
+        var rendered = IptablesRenderer.Render(ports, existing, new RenderOptions
+        {
+            Chains = _chains,
+            ClusterCidr = options.ClusterCidr,
+            MasqueradeBit = options.MasqueradeBit,
+        });
+        await iptables.RestoreAsync(rendered.Input, ct);
+        if (periodic || !_jumpsEnsured)
+        {
+            await EnsureJumpsAsync(ct);
+            _jumpsEnsured = true;
+        }
+        await FlushStaleUdpAsync(_applied ?? [], ports, ct);
+        _applied = ports;
+        SyncCount++;
+        LastSyncDuration = watch.Elapsed;
+        LastRuleCount = rendered.RuleCount;
+        LogSynced(logger, ports.Count, rendered.RuleCount, watch.ElapsedMilliseconds);
+    }
+
+    /// <summary>The jumps into our chains, as upstream's kube-proxy installs them.</summary>
+    internal IEnumerable<(string Table, string Chain, string[] Rule, bool First)> Jumps()
+    {
+        var c = _chains;
+        yield return ("nat", "PREROUTING", ["-m", "comment", "--comment", "kubernetes service portals", "-j", c.Services], true);
+        yield return ("nat", "OUTPUT", ["-m", "comment", "--comment", "kubernetes service portals", "-j", c.Services], true);
+        // First in POSTROUTING: our SNAT must win over the CNI bridge plugin's own masquerade (runtime-notes).
+        yield return ("nat", "POSTROUTING", ["-m", "comment", "--comment", "kubernetes postrouting rules", "-j", c.Postrouting], true);
+        yield return ("filter", "INPUT", ["-m", "conntrack", "--ctstate", "NEW", "-m", "comment", "--comment", "kubernetes externally-visible service portals", "-j", c.ExternalServices], true);
+        yield return ("filter", "FORWARD", ["-m", "conntrack", "--ctstate", "NEW", "-m", "comment", "--comment", "kubernetes service portals", "-j", c.Services], true);
+        yield return ("filter", "FORWARD", ["-m", "conntrack", "--ctstate", "NEW", "-m", "comment", "--comment", "kubernetes externally-visible service portals", "-j", c.ExternalServices], true);
+        yield return ("filter", "FORWARD", ["-m", "comment", "--comment", "kubernetes forwarding rules", "-j", c.Forward], true);
+        yield return ("filter", "OUTPUT", ["-m", "conntrack", "--ctstate", "NEW", "-m", "comment", "--comment", "kubernetes service portals", "-j", c.Services], true);
+    }
+
+    private async Task EnsureJumpsAsync(CancellationToken ct)
+    {
+        foreach (var (table, chain, rule, first) in Jumps()) await iptables.EnsureRuleAsync(table, chain, rule, first, ct);
+    }
+
+    /// <summary>
+    /// UDP has no connection end: conntrack keeps sending a flow to the endpoint it was first DNATed to. Entries
+    /// towards endpoints that are gone are deleted, and so are entries of a service that had no endpoints (they
+    /// cached the REJECT).
+    /// </summary>
+    private async Task FlushStaleUdpAsync(IReadOnlyList<ServicePort> before, IReadOnlyList<ServicePort> after, CancellationToken ct)
+    {
+        var now = after.Where(p => p.Protocol == "UDP").ToDictionary(p => (p.Id, p.Protocol));
+        foreach (var old in before.Where(p => p.Protocol == "UDP"))
+        {
+            var oldEndpoints = ServiceModelBuilder.Usable(old.Endpoints, false);
+            var current = now.GetValueOrDefault((old.Id, old.Protocol));
+            var currentEndpoints = current == null ? [] : ServiceModelBuilder.Usable(current.Endpoints, false);
+            foreach (var gone in oldEndpoints.Where(e => currentEndpoints.All(c => c.Ip != e.Ip)))
+            {
+                await host.RunAsync(["conntrack", "-D", "-p", "udp", "--orig-dst", old.ClusterIP, "--dst-nat", gone.Ip], null, ct);
+            }
+        }
+        var previouslyEmpty = before.Where(p => p.Protocol == "UDP" && ServiceModelBuilder.Usable(p.Endpoints, false).Count == 0).Select(p => p.Id).ToHashSet();
+        foreach (var port in after.Where(p => p.Protocol == "UDP" && previouslyEmpty.Contains(p.Id) && ServiceModelBuilder.Usable(p.Endpoints, false).Count > 0))
+        {
+            await host.RunAsync(["conntrack", "-D", "-p", "udp", "--orig-dst", port.ClusterIP], null, ct);
+        }
+    }
+
+    /// <summary>Removes every rule and chain this proxy created (kube-proxy --cleanup).</summary>
+    public async Task CleanupAsync(CancellationToken ct)
+    {
+        foreach (var (table, chain, rule, _) in Jumps()) await iptables.DeleteRuleAsync(table, chain, rule, ct);
+        foreach (var table in new[] { "nat", "filter" })
+        {
+            var ours = (await iptables.ChainsAsync(table, ct)).Where(ch => ch.StartsWith(_chains.Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            if (ours.Count == 0) continue;
+            var input = new System.Text.StringBuilder($"*{table}\n");
+            foreach (var chain in ours) input.Append(':').Append(chain).Append(" - [0:0]\n");
+            foreach (var chain in ours) input.Append("-X ").Append(chain).Append('\n');
+            input.Append("COMMIT\n");
+            await iptables.RestoreAsync(input.ToString(), ct);
+        }
+        _applied = null;
+        _jumpsEnsured = false;
+    }
+
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Debug, Message = "Synced {Ports} service ports ({Rules} rules) in {Ms} ms")]
+    private static partial void LogSynced(ILogger logger, int ports, int rules, long ms);
+
+    /// <summary>Value equality over service ports including their endpoint lists.</summary>
+    private sealed class ServicePortComparer : IEqualityComparer<ServicePort>
+    {
+        public static readonly ServicePortComparer Instance = new();
+
+        public bool Equals(ServicePort? x, ServicePort? y) =>
+            x != null && y != null &&
+            (x with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [] }) == (y with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [] }) &&
+            x.Endpoints.SequenceEqual(y.Endpoints) && x.ExternalIPs.SequenceEqual(y.ExternalIPs) && x.LoadBalancerIPs.SequenceEqual(y.LoadBalancerIPs);
+
+        public int GetHashCode(ServicePort obj) => HashCode.Combine(obj.Id, obj.ClusterIP, obj.Endpoints.Count);
+    }
+}

@@ -1,0 +1,24 @@
+namespace KubeSharp.Proxy;
+
+/// <summary>kube-proxy's settings (upstream flag names in the comments). Every host resource is configurable.</summary>
+public sealed record ProxyOptions
+{
+    public required string KubeconfigPath { get; init; }
+    /// <summary>This node's name (--hostname-override): endpoints on it are "local" for the Local traffic policies.</summary>
+    public required string NodeName { get; init; }
+    /// <summary>Prefix of every chain the proxy owns (upstream's fixed "KUBE-"); tests use their own.</summary>
+    public string ChainPrefix { get; init; } = "KUBE-";
+    /// <summary>--cluster-cidr: service traffic from outside it is masqueraded. Null: only hairpin and external traffic is.</summary>
+    public string? ClusterCidr { get; init; } = "10.244.0.0/16";
+    /// <summary>--iptables-masquerade-bit.</summary>
+    public int MasqueradeBit { get; init; } = 14;
+    /// <summary>--iptables-min-sync-period: changes closer together than this are applied in one sync.</summary>
+    public TimeSpan MinSyncPeriod { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>--iptables-sync-period: a full resync at least this often, repairing rules others removed.</summary>
+    public TimeSpan SyncPeriod { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Set ip_forward, route_localnet and bridge-nf-call-iptables (loading br_netfilter) at start.</summary>
+    public bool ConfigureSysctls { get; init; } = true;
+    /// <summary>Runs host commands through this prefix, e.g. ["nsenter", "--net=/run/netns/node1"].</summary>
+    public IReadOnlyList<string> CommandPrefix { get; init; } = [];
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
