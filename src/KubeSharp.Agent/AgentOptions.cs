@@ -78,8 +78,10 @@ public sealed record AgentOptions
             throw new ArgumentException($"data dir \"{DataDir}\" is too long: the containerd socket path would exceed the 107 bytes a Unix socket allows");
         if (BridgeName.Length is 0 or > 15 || BridgeName.Any(c => c is '/' or ' ' or ':'))
             throw new ArgumentException($"bridge name \"{BridgeName}\" must be 1-15 characters without '/', ':' or spaces");
-        if (!System.Net.IPNetwork.TryParse(PodCidr, out var cidr) || cidr.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || cidr.PrefixLength > 30)
-            throw new ArgumentException($"pod CIDR \"{PodCidr}\" must be an IPv4 network of /30 or larger");
+        // The address must be the network's own (no host bits), as the Node's spec.podCIDR is.
+        if (!System.Net.IPNetwork.TryParse(PodCidr, out var cidr) || cidr.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork ||
+            cidr.PrefixLength > 30 || cidr.ToString() != PodCidr)
+            throw new ArgumentException($"pod CIDR \"{PodCidr}\" must be an IPv4 network of /30 or larger, such as 10.244.1.0/24");
         if (StreamServerPort is < 0 or > 65535) throw new ArgumentException($"stream server port {StreamServerPort} is out of range");
     }
 }

@@ -13,6 +13,7 @@ public static class Cli
           apiserver    the Kubernetes API server
           controller-manager  the controllers (--kubeconfig F [--controllers a,b,-c] [--leader-elect=false])
           scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
+          image        node images: import FILE... | ls  ([--data-dir DIR] [--container-runtime-endpoint URL])
           version      print the version
 
         Common flags:
@@ -30,6 +31,8 @@ public static class Cli
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        // `image` takes positional arguments (files), which the common flag parser rejects.
+        if (args[0] == "image") return await ImageCommand.RunAsync(args[1..]);
         Flags flags;
         try
         {

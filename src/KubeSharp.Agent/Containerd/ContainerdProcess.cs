@@ -46,7 +46,7 @@ public sealed partial class ContainerdProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>How many times the supervisor restarted a containerd that died.</summary>
+    /// <summary>How many times the supervisor restarted a containerd that died, counted once the new one is ready.</summary>
     public int Restarts => Volatile.Read(ref _restarts);
 
     /// <summary>Writes the config, starts containerd and waits until its CRI service is ready; then supervises it.</summary>
@@ -163,8 +163,8 @@ public sealed partial class ContainerdProcess : IAsyncDisposable
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.RestartBackoffMax.Ticks));
                 process?.Dispose();
                 Launch();
-                Interlocked.Increment(ref _restarts);
                 await WaitReadyAsync(ct);
+                Interlocked.Increment(ref _restarts);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -5,7 +5,7 @@ namespace KubeSharp.Kubelet.Cri;
 public sealed partial class GrpcCriClient
 {
     /// <summary>Runs a call, translating gRPC failures into <see cref="CriException"/>.</summary>
-    private static async Task<T> Invoke<T>(string operation, Func<AsyncUnaryCall<T>> call)
+    private async Task<T> Invoke<T>(string operation, Func<AsyncUnaryCall<T>> call)
     {
         try
         {
@@ -13,12 +13,12 @@ public sealed partial class GrpcCriClient
         }
         catch (RpcException e)
         {
-            throw ToCriException(operation, e);
+            throw ToCriException(operation, e, SocketPath);
         }
     }
 
     /// <summary>A lookup: the runtime not knowing the id is an answer (null), not a failure.</summary>
-    private static async Task<T?> InvokeLookup<T>(string operation, Func<AsyncUnaryCall<T>> call) where T : class
+    private async Task<T?> InvokeLookup<T>(string operation, Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {
@@ -30,12 +30,12 @@ public sealed partial class GrpcCriClient
         }
         catch (RpcException e)
         {
-            throw ToCriException(operation, e);
+            throw ToCriException(operation, e, SocketPath);
         }
     }
 
     /// <summary>A stop or remove: the object being gone already is what the caller wanted.</summary>
-    private static async Task InvokeIdempotent<T>(string operation, Func<AsyncUnaryCall<T>> call)
+    private async Task InvokeIdempotent<T>(string operation, Func<AsyncUnaryCall<T>> call)
     {
         try
         {
@@ -46,13 +46,13 @@ public sealed partial class GrpcCriClient
         }
         catch (RpcException e)
         {
-            throw ToCriException(operation, e);
+            throw ToCriException(operation, e, SocketPath);
         }
     }
 
     internal static bool IsNotFound(RpcException e) => e.StatusCode == StatusCode.NotFound;
 
-    internal static CriException ToCriException(string operation, RpcException e)
+    internal static CriException ToCriException(string operation, RpcException e, string? socketPath = null)
     {
         var kind = e.StatusCode switch
         {
@@ -65,6 +65,9 @@ public sealed partial class GrpcCriClient
             _ => CriErrorKind.Unknown,
         };
         var detail = string.IsNullOrEmpty(e.Status.Detail) ? e.StatusCode.ToString() : e.Status.Detail;
+        // A connection failure names the HTTP/2 authority (localhost:80), not the socket: say which socket it was.
+        if (kind == CriErrorKind.Unavailable && socketPath is not null)
+            return new CriException(kind, $"CRI {operation}: runtime at unix://{socketPath} is unavailable ({e.Status.DebugException?.InnerException?.Message ?? detail})", e);
         return new CriException(kind, $"CRI {operation}: {detail}", e);
     }
 }

@@ -30,6 +30,10 @@ public sealed class RuntimeFixture : IAsyncLifetime
             PodCidr = await TestHost.FreePodCidrAsync(),
             StreamServerPort = 0,
         };
+        // An archive the user dropped into the images dir: the agent imports it at start.
+        Directory.CreateDirectory(Options.ImagesDir);
+        await using (var archive = File.Create(Path.Combine(Options.ImagesDir, "extra.tar")))
+            ExtraImage("start").WriteArchive(ExtraImageName, archive);
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
@@ -45,6 +49,16 @@ public sealed class RuntimeFixture : IAsyncLifetime
         Console.WriteLine($"[timing] NodeRuntime.StartAsync {StartDuration.TotalMilliseconds:F0} ms");
     }
 
+    public const string ExtraImageName = "localhost/kubesharp-test/extra:v1";
+
+    /// <summary>A tiny image (one text file) for import tests.</summary>
+    public static KubeSharp.Agent.Images.OciImageBuilder ExtraImage(string content)
+    {
+        var b = new KubeSharp.Agent.Images.OciImageBuilder { Cmd = ["/hello"] };
+        b.AddText("hello.txt", content);
+        return b;
+    }
+
     public async Task DisposeAsync()
     {
         if (_runtime is not null)
@@ -52,6 +66,12 @@ public sealed class RuntimeFixture : IAsyncLifetime
             await RemoveAllSandboxesAsync();
             await _runtime.DisposeAsync();
             _runtime = null;
+        }
+        if (File.Exists(Options.ContainerdLogPath))
+        {
+            // containerd's own complaints help when a runtime test fails; they are in the test output.
+            foreach (var line in File.ReadLines(Options.ContainerdLogPath).Where(l => l.Contains("level=error")).Take(10))
+                Console.WriteLine("[containerd] " + line);
         }
         await HostNetworkCleanup.RunAsync(Options, CancellationToken.None);
         await DeleteDataDirAsync(Options.DataDir);

@@ -37,6 +37,24 @@ public sealed class NodeRuntimeTests(RuntimeFixture fx) : IClassFixture<RuntimeF
     }
 
     [Fact]
+    public async Task Archives_in_the_images_dir_are_imported_at_start_and_more_can_be_imported_later()
+    {
+        var atStart = await fx.Cri.ImageStatusAsync(new ImageSpec { Image = RuntimeFixture.ExtraImageName }, None);
+        Assert.NotNull(atStart);
+        Assert.Contains(RuntimeFixture.ExtraImageName, atStart.RepoTags);
+
+        var later = Path.Combine(fx.Options.DataDir, "later.tar");
+        const string name = "localhost/kubesharp-test/later:v2";
+        await using (var archive = File.Create(later))
+            RuntimeFixture.ExtraImage("later").WriteArchive(name, archive);
+        var importer = new ImageImporter(fx.Options.ContainerdSocket, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Assert.Equal([name], await importer.ImportAsync(later, None));
+        var image = await fx.Cri.ImageStatusAsync(new ImageSpec { Image = name }, None);
+        Assert.NotNull(image);
+        Assert.NotEqual(atStart.Id, image.Id);
+    }
+
+    [Fact]
     public async Task Sandbox_gets_an_ip_in_the_pod_cidr_and_an_exiting_container_reports_code_reason_and_log()
     {
         var config = Pods.Sandbox(fx.Options, "exit3");
@@ -45,6 +63,8 @@ public sealed class NodeRuntimeTests(RuntimeFixture fx) : IClassFixture<RuntimeF
         Assert.NotNull(status);
         Assert.Equal(PodSandboxState.SandboxReady, status.State);
         Assert.True(IPNetwork.Parse(fx.Options.PodCidr).Contains(IPAddress.Parse(status.Network.Ip)), $"{status.Network.Ip} not in {fx.Options.PodCidr}");
+        // netns_mounts_under_state_dir took effect: the pod's network namespace is mounted under our state dir.
+        Assert.Contains(File.ReadAllLines("/proc/self/mountinfo"), l => l.Split(' ')[4].StartsWith(fx.Options.ContainerdState + "/", StringComparison.Ordinal) && l.Contains(" nsfs "));
 
         var containerId = await Pods.StartContainerAsync(fx.Cri, sandboxId, config, Pods.Busybox("main", "sh", "-c", "echo hi; exit 3"));
         ContainerStatus? cs = null;
