@@ -1,7 +1,6 @@
 using KubeSharp.Agent.Host;
 using KubeSharp.Agent.Network;
 using KubeSharp.Kubelet.Cri;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KubeSharp.Agent.Tests.Infrastructure;
 
@@ -37,7 +36,7 @@ public sealed class RuntimeFixture : IAsyncLifetime
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            _runtime = await NodeRuntime.StartAsync(Options, NullLoggerFactory.Instance, null, CancellationToken.None);
+            _runtime = await NodeRuntime.StartAsync(Options, ConsoleTestLoggerFactory.Instance, null, CancellationToken.None);
         }
         catch
         {
@@ -63,9 +62,16 @@ public sealed class RuntimeFixture : IAsyncLifetime
     {
         if (_runtime is not null)
         {
-            await RemoveAllSandboxesAsync();
-            await _runtime.DisposeAsync();
-            _runtime = null;
+            try
+            {
+                await RemoveAllSandboxesAsync();
+            }
+            finally
+            {
+                await _runtime.DisposeAsync();
+                _runtime = null;
+                KillOrphanShims();
+            }
         }
         if (File.Exists(Options.ContainerdLogPath))
         {
@@ -77,20 +83,45 @@ public sealed class RuntimeFixture : IAsyncLifetime
         await DeleteDataDirAsync(Options.DataDir);
     }
 
+    /// <summary>
+    /// Stops and removes every sandbox through CRI, so CNI DEL runs for each. A test that killed containerd may
+    /// leave it restarting: Unavailable is retried until the deadline.
+    /// </summary>
     public async Task RemoveAllSandboxesAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
         {
-            foreach (var sandbox in await Runtime.Cri.ListPodSandboxAsync(null, cts.Token))
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            try
             {
-                await Runtime.Cri.StopPodSandboxAsync(sandbox.Id, cts.Token);
-                await Runtime.Cri.RemovePodSandboxAsync(sandbox.Id, cts.Token);
+                foreach (var sandbox in await Runtime.Cri.ListPodSandboxAsync(null, cts.Token))
+                {
+                    await Runtime.Cri.StopPodSandboxAsync(sandbox.Id, cts.Token);
+                    await Runtime.Cri.RemovePodSandboxAsync(sandbox.Id, cts.Token);
+                }
+                return;
+            }
+            catch (CriException e) when (e.Kind == CriErrorKind.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
             }
         }
-        catch (CriException)
+    }
+
+    /// <summary>Last resort after a failed cleanup: shims of this containerd still running keep their pods alive.</summary>
+    private void KillOrphanShims()
+    {
+        foreach (var dir in Directory.GetDirectories("/proc"))
         {
-            // containerd is gone (a test killed it for good): nothing more can be removed through CRI.
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            var cmdline = Signals.CommandLine(pid);
+            if (cmdline is not null && cmdline.Contains("containerd-shim", StringComparison.Ordinal) &&
+                cmdline.Contains("-address " + Options.ContainerdSocket, StringComparison.Ordinal))
+            {
+                Console.WriteLine($"[cleanup] killing orphan shim {pid}: {cmdline}");
+                Signals.Send(pid, Signals.SIGKILL);
+            }
         }
     }
 
