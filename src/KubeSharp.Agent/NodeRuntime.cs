@@ -54,8 +54,18 @@ public sealed partial class NodeRuntime : IAsyncDisposable
             var version = await cri.VersionAsync(ct);
             LogRuntime(logger, version.RuntimeName, version.RuntimeVersion, options.CriEndpoint);
             var importer = new ImageImporter(GrpcCriClient.ParseEndpoint(options.CriEndpoint), loggerFactory.CreateLogger<ImageImporter>());
-            foreach (var archive in archives.Concat(local.UserArchives()))
-                await importer.ImportAsync(archive, ct);
+            var pending = new List<string>();
+            foreach (var (archive, reference) in archives.Zip([options.SandboxImage, LocalImages.BusyboxImage]))
+            {
+                // After an agent restart the local images are usually there already: skip the ctr round trip.
+                if ((await cri.ImageStatusAsync(new Kubelet.Cri.V1.ImageSpec { Image = reference }, ct))?.Id is { } id && id == OciArchive.ReadImageId(archive))
+                    LogPresent(logger, reference);
+                else
+                    pending.Add(archive);
+            }
+            pending.AddRange(local.UserArchives());
+            // Imports are independent; running them together overlaps ctr's start-up with unpacking.
+            await Task.WhenAll(pending.Select(a => importer.ImportAsync(a, ct)));
             var total = clock.GetElapsedTime(started);
             LogStartup(logger, total.TotalMilliseconds, imagesBuilt.TotalMilliseconds, (runtimeReady - imagesBuilt).TotalMilliseconds, (total - runtimeReady).TotalMilliseconds);
         }
@@ -81,6 +91,9 @@ public sealed partial class NodeRuntime : IAsyncDisposable
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information,
         Message = "Node runtime ready in {TotalMs:F0} ms (local images {ImagesMs:F0} ms, containerd start {ContainerdMs:F0} ms, imports {ImportMs:F0} ms)")]
     private static partial void LogStartup(ILogger logger, double totalMs, double imagesMs, double containerdMs, double importMs);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Debug, Message = "Image {Reference} is already in containerd")]
+    private static partial void LogPresent(ILogger logger, string reference);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Container runtime {Name} {Version} at {Endpoint}")]
     private static partial void LogRuntime(ILogger logger, string name, string version, string endpoint);

@@ -93,3 +93,31 @@ public sealed class OciImageBuilderTests
         Assert.Equal(tag, OciImageBuilder.TagOf(reference));
     }
 }
+
+public sealed class OciArchiveTests
+{
+    [Fact]
+    public void Image_id_is_the_config_digest_of_the_single_manifest()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ks-oci-{TestHost.Suffix()}.tar");
+        try
+        {
+            var b = new OciImageBuilder { Cmd = ["x"] };
+            b.AddText("a", "b");
+            using (var f = File.Create(path)) b.WriteArchive("localhost/x:1", f);
+            var files = OciImageBuilderTests.ReadArchive(File.ReadAllBytes(path));
+            var manifestDigest = (string)JsonNode.Parse(files["index.json"])!["manifests"]![0]!["digest"]!;
+            var configDigest = (string?)JsonNode.Parse(OciImageBuilderTests.Blob(files, manifestDigest))!["config"]!["digest"];
+            Assert.Equal(configDigest, OciArchive.ReadImageId(path));
+
+            using (var f = File.Create(path))
+            using (var w = new TarWriter(f))
+                w.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream("[]"u8.ToArray()) });
+            Assert.Null(OciArchive.ReadImageId(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

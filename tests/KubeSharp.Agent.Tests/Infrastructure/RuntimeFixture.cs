@@ -48,6 +48,16 @@ public sealed class RuntimeFixture : IAsyncLifetime
         Console.WriteLine($"[timing] NodeRuntime.StartAsync {StartDuration.TotalMilliseconds:F0} ms");
     }
 
+    /// <summary>Stops the node runtime without removing pods (as an agent restart does) and starts it again.</summary>
+    public async Task<TimeSpan> RestartAsync()
+    {
+        await Runtime.DisposeAsync();
+        _runtime = null;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        _runtime = await NodeRuntime.StartAsync(Options, ConsoleTestLoggerFactory.Instance, null, CancellationToken.None);
+        return sw.Elapsed;
+    }
+
     public const string ExtraImageName = "localhost/kubesharp-test/extra:v1";
 
     /// <summary>A tiny image (one text file) for import tests.</summary>

@@ -55,6 +55,25 @@ public sealed class NodeRuntimeTests(RuntimeFixture fx) : IClassFixture<RuntimeF
     }
 
     [Fact]
+    public async Task An_external_endpoint_is_used_without_starting_containerd()
+    {
+        var dir = TestHost.TempDir("ks-ext");
+        try
+        {
+            var options = fx.Options with { DataDir = dir, ContainerRuntimeEndpoint = "unix://" + fx.Options.ContainerdSocket };
+            await using var external = await NodeRuntime.StartAsync(options, ConsoleTestLoggerFactory.Instance, null, None);
+            Assert.Null(external.Containerd);
+            Assert.Equal(fx.Options.ContainerdSocket, external.Cri.SocketPath);
+            Assert.False(File.Exists(options.ContainerdConfigPath));
+            Assert.NotNull(await external.Cri.ImageStatusAsync(new ImageSpec { Image = LocalImages.PauseImage }, None));
+        }
+        finally
+        {
+            await RuntimeFixture.DeleteDataDirAsync(dir);
+        }
+    }
+
+    [Fact]
     public async Task Sandbox_gets_an_ip_in_the_pod_cidr_and_an_exiting_container_reports_code_reason_and_log()
     {
         var config = Pods.Sandbox(fx.Options, "exit3");
