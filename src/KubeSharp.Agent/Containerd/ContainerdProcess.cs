@@ -156,12 +156,22 @@ public sealed partial class ContainerdProcess : IAsyncDisposable
             var startedAt = _time.GetTimestamp();
             try
             {
-                if (process is not null) await process.WaitForExitAsync(ct);
+                var exitCode = -1;
+                if (process is not null)
+                {
+                    await process.WaitForExitAsync(ct);
+                    exitCode = process.ExitCode;
+                    lock (_lock)
+                    {
+                        if (ReferenceEquals(_process, process)) _process = null;
+                    }
+                    process.Dispose();
+                }
                 if (_time.GetElapsedTime(startedAt) > StableAfter) backoff = _options.RestartBackoffInitial;
-                LogDied(_logger, process?.ExitCode ?? -1, backoff.TotalSeconds);
+                LogDied(_logger, exitCode, backoff.TotalSeconds);
                 await Task.Delay(backoff, _time, ct);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.RestartBackoffMax.Ticks));
-                process?.Dispose();
+                // If Launch throws (binary removed), _process stays null and the next round backs off again.
                 Launch();
                 await WaitReadyAsync(ct);
                 Interlocked.Increment(ref _restarts);
