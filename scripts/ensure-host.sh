@@ -4,16 +4,32 @@
 set -euo pipefail
 mode="${1:-runtime}"
 
-# command -> Debian package. The runtime set grows as components land (containerd, runc, CNI, iptables...).
-declare -A runtime=( [ip]=iproute2 [ps]=procps )
+# command (or absolute file path) -> Debian package. The runtime set is what a node needs (docs/agent.md).
+declare -A runtime=(
+  [ip]=iproute2 [ps]=procps [nsenter]=util-linux
+  [containerd]=containerd [ctr]=containerd [runc]=runc
+  [/usr/bin/catatonit]=catatonit [/bin/busybox]=busybox-static
+  [/usr/lib/cni/bridge]=containernetworking-plugins [/usr/lib/cni/host-local]=containernetworking-plugins
+  [/usr/lib/cni/portmap]=containernetworking-plugins [/usr/lib/cni/loopback]=containernetworking-plugins
+  [iptables]=iptables [iptables-restore]=iptables [nft]=nftables [conntrack]=conntrack
+)
 declare -A test=( )
+
+# A wanted item is present when it is an existing file (absolute path) or a command on PATH (root's sbin dirs
+# included: a non-login shell may not have them on PATH).
+present() {
+  if [[ "$1" == /* ]]; then [[ -e "$1" ]]; return; fi
+  PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" command -v "$1" >/dev/null 2>&1
+}
 
 declare -A wanted=()
 for c in "${!runtime[@]}"; do wanted[$c]="${runtime[$c]}"; done
 if [[ "$mode" == "test" ]]; then for c in "${!test[@]}"; do wanted[$c]="${test[$c]}"; done; fi
 
 missing=()
-for c in "${!wanted[@]}"; do command -v "$c" >/dev/null 2>&1 || missing+=("${wanted[$c]}"); done
+for c in "${!wanted[@]}"; do present "$c" || missing+=("${wanted[$c]}"); done
+# One package can provide several wanted items: install each once.
+if [[ ${#missing[@]} -gt 0 ]]; then mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u); fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET SDK (dotnet) is not on PATH; install the .NET 10 SDK first" >&2

@@ -15,6 +15,7 @@ public static class Cli
           scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
           proxy        kube-proxy, iptables mode (--kubeconfig F [--hostname-override N] [--cluster-cidr C]
                        [--chain-prefix KUBE-] [--iptables-min-sync-period 100ms] [--iptables-sync-period 30s] | --cleanup)
+          image        node images: import FILE... | ls  ([--data-dir DIR] [--container-runtime-endpoint URL])
           version      print the version
 
         Common flags:
@@ -32,6 +33,8 @@ public static class Cli
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        // `image` takes positional arguments (files), which the common flag parser rejects.
+        if (args[0] == "image") return await ImageCommand.RunAsync(args[1..]);
         Flags flags;
         try
         {
