@@ -5,6 +5,8 @@ namespace KubeSharp.Kubelet.Cri.Fake;
 
 public sealed partial class FakeRuntime
 {
+    private readonly List<ContainerRecord> _removed = [];
+
     public Task<string> CreateContainerAsync(string podSandboxId, ContainerConfig config, PodSandboxConfig sandboxConfig, CancellationToken ct)
     {
         lock (_lock)
@@ -100,7 +102,11 @@ public sealed partial class FakeRuntime
         lock (_lock)
         {
             _calls.Add($"RemoveContainer {containerId}");
-            if (_containers.Remove(containerId, out var record)) record.ExitTimer?.Dispose();
+            if (_containers.Remove(containerId, out var record))
+            {
+                record.ExitTimer?.Dispose();
+                _removed.Add(record);
+            }
         }
         return Task.CompletedTask;
     }

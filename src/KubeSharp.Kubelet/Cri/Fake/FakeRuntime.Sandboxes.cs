@@ -63,6 +63,7 @@ public sealed partial class FakeRuntime
             {
                 c.ExitTimer?.Dispose();
                 _containers.Remove(c.Id);
+                _removed.Add(c);
             }
         }
         return Task.CompletedTask;

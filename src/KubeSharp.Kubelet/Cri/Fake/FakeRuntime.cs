@@ -64,7 +64,17 @@ public sealed partial class FakeRuntime : IRuntimeService, IImageService
         get { lock (_lock) return _containers.Values.OrderBy(c => c.Seq).Select(c => c.Snapshot()).ToList(); }
     }
 
-    /// <summary>The containers of one pod (by pod name) and container name, oldest first.</summary>
+    /// <summary>Every container ever created, removed ones included (in their state at removal), oldest first.</summary>
+    public IReadOnlyList<FakeContainerInfo> ContainerHistory
+    {
+        get { lock (_lock) return _containers.Values.Concat(_removed).OrderBy(c => c.Seq).Select(c => c.Snapshot()).ToList(); }
+    }
+
+    /// <summary>All attempts of one container of a pod (by pod name), removed ones included, oldest first.</summary>
+    public IReadOnlyList<FakeContainerInfo> HistoryOf(string podName, string containerName) =>
+        ContainerHistory.Where(c => c.PodName == podName && c.Name == containerName).ToList();
+
+    /// <summary>The containers of one pod (by pod name) and container name the runtime still has, oldest first.</summary>
     public IReadOnlyList<FakeContainerInfo> ContainersOf(string podName, string containerName) =>
         Containers.Where(c => c.PodName == podName && c.Name == containerName).ToList();
 
