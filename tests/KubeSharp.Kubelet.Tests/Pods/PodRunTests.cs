@@ -185,11 +185,20 @@ public sealed class PodRunTests(ApiServerFixture api)
         var container = TestNode.Container("c", "registry.example/missing:1");
         var created = await node.CreateAsync(node.Pod(ns, "p", container));
 
-        var errPull = await node.WaitForAsync(created, p => p.Status?.ContainerStatuses?.Single().State?.Waiting?.Reason == "ErrImagePull", "ErrImagePull");
-        Assert.Contains("not found", errPull.Status.ContainerStatuses.Single().State.Waiting.Message);
-        Assert.Equal("Pending", errPull.Status.Phase);
-        var backOff = await node.WaitForAsync(created, p => p.Status?.ContainerStatuses?.Single().State?.Waiting?.Reason == "ImagePullBackOff", "ImagePullBackOff");
-        Assert.Equal("Back-off pulling image \"registry.example/missing:1\"", backOff.Status.ContainerStatuses.Single().State.Waiting.Message);
+        // The two states follow each other within milliseconds, so the test reads every status write from a watch.
+        var reasons = new List<(string Reason, string Message)>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var options = new KubeSharp.Client.Rest.ListOptions { FieldSelector = "metadata.name=p", ResourceVersion = created.Metadata.ResourceVersion };
+        await foreach (var e in api.Client.For<V1Pod>().WatchAsync(ns, options, cts.Token))
+        {
+            if (e.Object?.Status?.ContainerStatuses?.SingleOrDefault()?.State?.Waiting is not { } waiting) continue;
+            if (reasons.Count == 0 || reasons[^1].Reason != waiting.Reason) reasons.Add((waiting.Reason, waiting.Message));
+            if (waiting.Reason == "ImagePullBackOff") break;
+        }
+        Assert.Equal(["ErrImagePull", "ImagePullBackOff"], reasons.Select(r => r.Reason).Where(r => r != "ContainerCreating"));
+        Assert.Contains("not found", reasons.Single(r => r.Reason == "ErrImagePull").Message);
+        Assert.Equal("Back-off pulling image \"registry.example/missing:1\"", reasons[^1].Message);
+        Assert.Equal("Pending", (await node.GetAsync(created)).Status.Phase);
 
         // Once the registry has it, the next attempt after the back-off (10 s) pulls and starts the container.
         node.Runtime.SetPullFailure("registry.example/missing:1", null);

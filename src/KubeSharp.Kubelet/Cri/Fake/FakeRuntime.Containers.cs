@@ -29,6 +29,7 @@ public sealed partial class FakeRuntime
                 SandboxMeta = sandbox.Config.Metadata.Clone(),
                 Config = config.Clone(),
                 ImageId = imageRecord.Id,
+                ImageName = imageRecord.RepoTags.FirstOrDefault() ?? image,
                 ImageRef = imageRecord.RepoDigests.FirstOrDefault() ?? imageRecord.Id,
                 State = ContainerState.ContainerCreated,
                 CreatedAt = _time.GetUtcNow(),
@@ -158,7 +159,7 @@ public sealed partial class FakeRuntime
                 StartedAt = Nanos(c.StartedAt),
                 FinishedAt = Nanos(c.FinishedAt),
                 ExitCode = c.ExitCode,
-                Image = c.Config.Image.Clone(),
+                Image = new ImageSpec { Image = c.ImageName },
                 ImageRef = c.ImageRef,
                 ImageId = c.ImageId,
                 Reason = c.Reason,
@@ -225,6 +226,8 @@ public sealed partial class FakeRuntime
         public required PodSandboxMetadata SandboxMeta { get; init; }
         public required ContainerConfig Config { get; init; }
         public required string ImageId { get; init; }
+        /// <summary>The normalized tag, which containerd reports as the status's image.</summary>
+        public required string ImageName { get; init; }
         public required string ImageRef { get; init; }
         public required ContainerState State { get; set; }
         public required DateTimeOffset CreatedAt { get; init; }
