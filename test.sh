@@ -18,6 +18,8 @@ passed=0; failed=0; skipped=0; status=0
 results="$(mktemp -d)"
 for proj in tests/*/*.csproj; do
   name="$(basename "$proj" .csproj)"
+  # Shared helper libraries under tests/ (e.g. KubeSharp.Testing) have no tests of their own.
+  if grep -q '<IsTestProject>false</IsTestProject>' "$proj"; then continue; fi
   echo "== $name"
   log="$results/$name.log"
   dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" \

@@ -1,0 +1,114 @@
+using k8s.Models;
+using KubeSharp.Kubelet.Nodes;
+
+namespace KubeSharp.Kubelet;
+
+/// <summary>
+/// Settings of one kubelet (upstream's KubeletConfiguration and flags, the part KubeSharp implements). Everything
+/// that names a host resource is a setting, so several kubelets can run side by side on one machine.
+/// </summary>
+public sealed record KubeletOptions
+{
+    /// <summary>Kubeconfig with the API server's address and this kubelet's credentials.</summary>
+    public required string KubeconfigPath { get; init; }
+
+    /// <summary>Name of the Node object (upstream: the hostname, lowercased, unless overridden).</summary>
+    public required string NodeName { get; init; }
+
+    /// <summary>Extra labels for the Node at registration (<c>--node-labels</c>).</summary>
+    public IReadOnlyDictionary<string, string> NodeLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Taints the Node is registered with (<c>--register-with-taints</c>).</summary>
+    public IReadOnlyList<V1Taint> RegisterWithTaints { get; init; } = [];
+
+    /// <summary>The InternalIP address; null picks the first non-loopback IPv4 address of an interface that is up.</summary>
+    public string? NodeIP { get; init; }
+
+    /// <summary>The Hostname address and the hostname of hostNetwork pods; null uses the machine's host name.</summary>
+    public string? Hostname { get; init; }
+
+    /// <summary>Root of the kubelet's state: pods/&lt;uid&gt;/volumes, etc-hosts, termination logs.</summary>
+    public string RootDir { get; init; } = "/var/lib/kubelet";
+
+    /// <summary>Container logs go to &lt;PodLogsDir&gt;/&lt;ns&gt;_&lt;name&gt;_&lt;uid&gt;/&lt;container&gt;/&lt;attempt&gt;.log.</summary>
+    public string PodLogsDir { get; init; } = "/var/log/pods";
+
+    /// <summary>
+    /// Name of the cgroup under which pod cgroups are made (cgroupfs driver): &lt;CgroupRoot&gt;/&lt;CgroupParent&gt;/
+    /// [burstable|besteffort/]pod&lt;uid&gt;. Upstream calls it "kubepods".
+    /// </summary>
+    public string CgroupParent { get; init; } = "kubepods";
+
+    /// <summary>Where the cgroup hierarchies are mounted; pod cgroups are created and removed under each controller.</summary>
+    public string CgroupRoot { get; init; } = "/sys/fs/cgroup";
+
+    /// <summary>False: the kubelet only names the cgroup parent for the runtime and creates no directories (fake runtimes).</summary>
+    public bool ManagePodCgroups { get; init; } = true;
+
+    /// <summary>Cluster DNS server addresses for ClusterFirst pods (<c>--cluster-dns</c>); empty falls back to Default.</summary>
+    public IReadOnlyList<string> ClusterDns { get; init; } = [];
+
+    public string ClusterDomain { get; init; } = "cluster.local";
+
+    /// <summary>The host's resolver configuration, used by dnsPolicy Default (and ClusterFirst's extra search domains).</summary>
+    public string ResolvConf { get; init; } = "/etc/resolv.conf";
+
+    /// <summary>Resources kept for the system (<c>--system-reserved</c>), subtracted from capacity.</summary>
+    public IReadOnlyDictionary<string, ResourceQuantity> SystemReserved { get; init; } = new Dictionary<string, ResourceQuantity>();
+
+    /// <summary>Resources kept for Kubernetes daemons (<c>--kube-reserved</c>), subtracted from capacity.</summary>
+    public IReadOnlyDictionary<string, ResourceQuantity> KubeReserved { get; init; } = new Dictionary<string, ResourceQuantity>();
+
+    /// <summary>Hard eviction threshold for memory.available (upstream default 100Mi); also subtracted from allocatable.</summary>
+    public ResourceQuantity EvictionMemoryAvailable { get; init; } = new("100Mi");
+
+    /// <summary>Hard eviction threshold for nodefs.available as a fraction (upstream default 10%).</summary>
+    public double EvictionNodefsAvailableFraction { get; init; } = 0.10;
+
+    /// <summary>PIDPressure when fewer than this fraction of pid_max is free (upstream has no default threshold; 5% is ours).</summary>
+    public double EvictionPidAvailableFraction { get; init; } = 0.05;
+
+    public int MaxPods { get; init; } = 110;
+
+    /// <summary>Port the kubelet's server listens on, reported in the Node's daemonEndpoints.</summary>
+    public int Port { get; init; } = 10250;
+
+    /// <summary>How long the Lease is valid (upstream 40 s); it is renewed every quarter of that (10 s).</summary>
+    public TimeSpan NodeLeaseDuration { get; init; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>How often node status is computed, and written when it changed (upstream 10 s).</summary>
+    public TimeSpan NodeStatusUpdateFrequency { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Node status is written at least this often even when nothing changed (upstream 1 min).</summary>
+    public TimeSpan NodeStatusReportFrequency { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>PLEG relist period (upstream 1 s; containerd 1.6 has no event stream).</summary>
+    public TimeSpan PlegRelistPeriod { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Every pod is synced at least this often (upstream's syncFrequency, 1 min).</summary>
+    public TimeSpan SyncFrequency { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Pods whose sandbox is being created at the same time (runtime-notes "Many pods at once": the runtime is
+    /// CPU-bound, so starting everything at once makes every pod late).
+    /// </summary>
+    public int MaxParallelPodStarts { get; init; } = 2;
+
+    /// <summary>Pod workers: syncs of different pods in flight (starts are further bounded by MaxParallelPodStarts).</summary>
+    public int PodWorkers { get; init; } = 16;
+
+    /// <summary>CRI runtime handler for RunPodSandbox ("" = the runtime's default).</summary>
+    public string RuntimeHandler { get; init; } = "";
+
+    /// <summary>
+    /// Called whenever the Node's spec.podCIDR becomes known or changes, before UpdateRuntimeConfig is sent to the
+    /// runtime: the agent writes its CNI config here.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? PodCidrChanged { get; init; }
+
+    /// <summary>Reads memory, disk and PID figures of the host; replaceable in tests. Null: /proc and the root dir's filesystem.</summary>
+    public INodeResourceProbe? ResourceProbe { get; init; }
+
+    /// <summary>User agent for API requests.</summary>
+    public string UserAgent { get; init; } = "kubelet/v1.32 (kubesharp)";
+}
