@@ -6,9 +6,11 @@ using KubeSharp.Kubelet.Cgroups;
 using KubeSharp.Kubelet.Cri;
 using KubeSharp.Kubelet.Nodes;
 using KubeSharp.Kubelet.Pods;
+using KubeSharp.Kubelet.Server;
 using KubeSharp.Kubelet.Status;
 using KubeSharp.Kubelet.Volumes;
 using Microsoft.Extensions.Logging;
+
 
 namespace KubeSharp.Kubelet;
 
@@ -71,15 +73,24 @@ public sealed partial class KubeletHost : IAsyncDisposable
         ILoggerFactory loggerFactory, TimeProvider? time = null, CancellationToken ct = default)
     {
         Validate(options);
-        var host = new KubeletHost(options, runtime, images, loggerFactory, time ?? TimeProvider.System);
+        KubeletHost? host = null;
+        KubeletServer? server = null;
         try
         {
+            if (options.EnableServer)
+            {
+                // The server starts first: the Node must publish the port it really bound (0 picks one).
+                server = await StartServerAsync(options, runtime, () => host?.RunningPods() ?? [], loggerFactory, time, ct);
+                options = options with { Port = server.Port };
+            }
+            host = new KubeletHost(options, runtime, images, loggerFactory, time ?? TimeProvider.System) { _server = server };
             await host.StartCoreAsync(ct);
             return host;
         }
         catch
         {
-            await host.DisposeAsync();
+            if (host != null) await host.DisposeAsync();
+            else if (server != null) await server.DisposeAsync();
             throw;
         }
     }
@@ -152,6 +163,31 @@ public sealed partial class KubeletHost : IAsyncDisposable
     }
 
     private SharedInformerFactory? _nodeInformers;
+    private KubeletServer? _server;
+
+    /// <summary>The port of the kubelet's HTTPS server (0 when it does not serve).</summary>
+    public int ServerPort => _server?.Port ?? 0;
+
+    private IReadOnlyList<V1Pod> RunningPods() => _podInformers?.ListerFor<V1Pod>().List() ?? [];
+
+    private static async Task<KubeletServer> StartServerAsync(KubeletOptions options, IRuntimeService runtime, Func<IReadOnlyList<V1Pod>> pods,
+        ILoggerFactory loggerFactory, TimeProvider? time, CancellationToken ct)
+    {
+        // Only clients with a certificate from the cluster CA (the API server, admins) may use it.
+        var ca = ClientConfig.FromKubeconfig(options.KubeconfigPath).CaCertificates is { Count: > 0 } bundle ? bundle[0] : null;
+        var names = new List<string> { "localhost", options.NodeName };
+        if (options.Hostname is { Length: > 0 } hostname) names.Add(hostname);
+        var addresses = new List<System.Net.IPAddress> { System.Net.IPAddress.Loopback };
+        if (System.Net.IPAddress.TryParse(options.NodeIP, out var nodeIp)) addresses.Add(nodeIp);
+        return await KubeletServer.StartAsync(new KubeletServerOptions
+        {
+            Port = options.Port,
+            BindAddress = options.ServerBindAddress,
+            ClientCa = ca ?? throw new ArgumentException("the kubelet's kubeconfig has no certificate authority to verify API server clients"),
+            ServingNames = names.Distinct().ToList(),
+            ServingAddresses = addresses,
+        }, runtime, pods, loggerFactory, time, ct);
+    }
 
     private void AddLoop(Task loop)
     {
@@ -229,6 +265,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         if (_podInformers != null) await _podInformers.DisposeAsync();
         if (_clusterInformers != null) await _clusterInformers.DisposeAsync();
         if (_nodeInformers != null) await _nodeInformers.DisposeAsync();
+        if (_server != null) await _server.DisposeAsync();
         await _recorder.DisposeAsync();
         _client.Dispose();
         _stop.Dispose();

@@ -70,8 +70,17 @@ public sealed record KubeletOptions
 
     public int MaxPods { get; init; } = 110;
 
-    /// <summary>Port the kubelet's server listens on, reported in the Node's daemonEndpoints.</summary>
+    /// <summary>Port the kubelet's server listens on, reported in the Node's daemonEndpoints (0: a free port).</summary>
     public int Port { get; init; } = 10250;
+
+    /// <summary>
+    /// Serve the kubelet's HTTPS endpoint (logs, exec, attach, port-forward for the API server). The agent turns it
+    /// on; tests of the sync loop on the fake runtime leave it off.
+    /// </summary>
+    public bool EnableServer { get; init; }
+
+    /// <summary>Address the kubelet's server listens on.</summary>
+    public System.Net.IPAddress ServerBindAddress { get; init; } = System.Net.IPAddress.Any;
 
     /// <summary>How long the Lease is valid (upstream 40 s); it is renewed every quarter of that (10 s).</summary>
     public TimeSpan NodeLeaseDuration { get; init; } = TimeSpan.FromSeconds(40);

@@ -9,10 +9,14 @@ public static class Cli
         Usage: kubesharp <command> [flags]
 
         Commands:
-          server       all-in-one control plane: API server, controller manager, scheduler (more join as they land)
+          server       all-in-one: API server, controller manager, scheduler, cluster DNS and a node agent
+                       (--disable-agent for a control plane only; agent flags apply to its node)
           apiserver    the Kubernetes API server
           controller-manager  the controllers (--kubeconfig F [--controllers a,b,-c] [--leader-elect=false])
           scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
+          agent        a worker node: containerd, kubelet, proxy (--kubeconfig F | --server URL --token T
+                       --certificate-authority CA) [--node-name N] [--node-ip IP] [--pod-cidr C] [--bridge-name B]
+          dns          cluster DNS (--kubeconfig F [--cluster-dns 10.96.0.10] [--dns-bind-address IP] [--dns-port 53])
           proxy        kube-proxy, iptables mode (--kubeconfig F [--hostname-override N] [--cluster-cidr C]
                        [--chain-prefix KUBE-] [--iptables-min-sync-period 100ms] [--iptables-sync-period 30s] | --cleanup)
           image        node images: import FILE... | ls  ([--data-dir DIR] [--container-runtime-endpoint URL])
@@ -54,6 +58,10 @@ public static class Cli
                 return await ControllerManagerCommand.RunAsync(flags);
             case "scheduler":
                 return await SchedulerCommand.RunAsync(flags);
+            case "agent":
+                return await AgentCommand.RunAsync(flags);
+            case "dns":
+                return await DnsCommand.RunAsync(flags);
             case "proxy":
                 return await ProxyCommand.RunAsync(flags);
             case "version":

@@ -28,7 +28,7 @@ public static class ApiServerCommand
             return 1;
         }
         var components = role == "server"
-            ? await ServerComponents.StartAsync(host.KubeconfigPath, loggerFactory, stop.Token)
+            ? await ServerComponents.StartAsync(host.KubeconfigPath, flags, Path.GetFullPath(dataDir), loggerFactory, stop.Token)
             : [];
         Console.WriteLine($"KubeSharp {role} ready at {host.Url}");
         Console.WriteLine($"  export KUBECONFIG={host.KubeconfigPath}");

@@ -9,13 +9,21 @@ namespace KubeSharp.Cli.Commands;
 /// </summary>
 public static class ServerComponents
 {
-    public static async Task<List<IAsyncDisposable>> StartAsync(string kubeconfig, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<List<IAsyncDisposable>> StartAsync(string kubeconfig, Flags flags, string dataDir, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var started = new List<IAsyncDisposable>();
         try
         {
             started.Add(await ControllerManagerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, null, cancellationToken));
             started.Add(await SchedulerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, cancellationToken));
+            if (flags.Get("disable-agent") != "true")
+            {
+                // The node: cluster DNS on the node's address (reached by pods through the kube-dns service), then
+                // the agent (containerd, kubelet, proxy), all through the API server like any other client.
+                var nodeIp = flags.Get("node-ip") ?? AgentCommand.DefaultNodeIp();
+                started.Add(await DnsCommand.StartAsync(kubeconfig, flags, nodeIp, loggerFactory, cancellationToken));
+                started.Add(await AgentCommand.StartAsync(flags, kubeconfig, Path.Combine(Path.GetDirectoryName(dataDir)!, "agent"), loggerFactory, cancellationToken));
+            }
         }
         catch
         {

@@ -154,6 +154,8 @@ public sealed class ServerProcessTests : IDisposable
         {
             psi.ArgumentList.Add(a);
         }
+        // The control plane only: a node agent would take the host's default bridge and KUBE- chains.
+        if (role == "server") psi.ArgumentList.Add("--disable-agent");
         var p = Process.Start(psi)!;
         var ready = new TaskCompletionSource();
         p.OutputDataReceived += (_, e) => { if (e.Data?.Contains("ready at", StringComparison.Ordinal) == true) ready.TrySetResult(); };
