@@ -129,8 +129,11 @@ public sealed partial class KubeletHost : IAsyncDisposable
             () => services.Lister.List(),
             () => new NodeFacts([_node.NodeIP], _node.Allocatable),
             _recorder, Time, LoggerFactory.CreateLogger("kubelet.pods"))) { RuntimeName = runtimeName };
+        PodWorkers? workersRef = null;
+        syncer.Probes = new Prober.ProbeManager(Runtime, _recorder, Time, uid => workersRef?.Enqueue(uid));
         var status = new StatusManager(_client, pods.Lister, LoggerFactory.CreateLogger("kubelet.status"));
-        var workers = new PodWorkers(syncer, status, _client, Options, Time, LoggerFactory.CreateLogger("kubelet.workers"));
+        var workers = new PodWorkers(syncer, status, _client, pods.Lister, Options, Time, LoggerFactory.CreateLogger("kubelet.workers"));
+        workersRef = workers;
         pods.AddEventHandler(workers.Handler);
         nodes.AddEventHandler(new ResourceEventHandler<V1Node> { Added = OnNode, Updated = (_, n) => OnNode(n) });
 
@@ -184,9 +187,8 @@ public sealed partial class KubeletHost : IAsyncDisposable
         if (!Directory.Exists(dirs.PodsDir)) return;
         foreach (var dir in Directory.GetDirectories(dirs.PodsDir))
         {
-            // Orphans with runtime state are cleaned by their worker after the first relist; only bare dirs go here.
-            var uid = Path.GetFileName(dir);
-            if (!workers.Knows(uid)) workers.Enqueue(uid);
+            // The worker decides from the informer's cache: a pod the API has is synced, any other uid cleaned up.
+            workers.Enqueue(Path.GetFileName(dir));
         }
     }
 
