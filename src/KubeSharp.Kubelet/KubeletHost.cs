@@ -192,11 +192,19 @@ public sealed partial class KubeletHost : IAsyncDisposable
         }
     }
 
+    private string? _appliedPodCidr;
+    private int _applyingPodCidr;
+
+    /// <summary>
+    /// A new spec.podCIDR goes to the callback (the agent's CNI config) and then to the runtime. A failure is
+    /// logged and retried on the next Node event (status writes bring one at least every report period).
+    /// </summary>
     private void OnNode(V1Node node)
     {
         var cidr = node.Spec?.PodCIDR;
-        if (string.IsNullOrEmpty(cidr) || cidr == PodCidr) return;
+        if (string.IsNullOrEmpty(cidr)) return;
         PodCidr = cidr;
+        if (cidr == Volatile.Read(ref _appliedPodCidr) || Interlocked.Exchange(ref _applyingPodCidr, 1) == 1) return;
         var stop = _stop.Token;
         AddLoop(Task.Run(async () =>
         {
@@ -204,11 +212,16 @@ public sealed partial class KubeletHost : IAsyncDisposable
             {
                 if (Options.PodCidrChanged is { } callback) await callback(cidr, stop);
                 await Runtime.UpdateRuntimeConfigAsync(cidr, stop);
+                Volatile.Write(ref _appliedPodCidr, cidr);
                 LogPodCidr(_logger, Options.NodeName, cidr);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogPodCidrFailed(_logger, cidr, e.Message);
+            }
+            finally
+            {
+                Volatile.Write(ref _applyingPodCidr, 0);
             }
         }, CancellationToken.None));
     }
