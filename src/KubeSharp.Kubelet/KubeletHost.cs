@@ -140,8 +140,11 @@ public sealed partial class KubeletHost : IAsyncDisposable
             () => services.Lister.List(),
             () => new NodeFacts([_node.NodeIP], _node.Allocatable),
             _recorder, Time, LoggerFactory.CreateLogger("kubelet.pods"))) { RuntimeName = runtimeName };
+        PodWorkers? workersRef = null;
+        syncer.Probes = new Prober.ProbeManager(Runtime, _recorder, Time, uid => workersRef?.Enqueue(uid));
         var status = new StatusManager(_client, pods.Lister, LoggerFactory.CreateLogger("kubelet.status"));
-        var workers = new PodWorkers(syncer, status, _client, Options, Time, LoggerFactory.CreateLogger("kubelet.workers"));
+        var workers = new PodWorkers(syncer, status, _client, pods.Lister, Options, Time, LoggerFactory.CreateLogger("kubelet.workers"));
+        workersRef = workers;
         pods.AddEventHandler(workers.Handler);
         nodes.AddEventHandler(new ResourceEventHandler<V1Node> { Added = OnNode, Updated = (_, n) => OnNode(n) });
 
@@ -220,17 +223,24 @@ public sealed partial class KubeletHost : IAsyncDisposable
         if (!Directory.Exists(dirs.PodsDir)) return;
         foreach (var dir in Directory.GetDirectories(dirs.PodsDir))
         {
-            // Orphans with runtime state are cleaned by their worker after the first relist; only bare dirs go here.
-            var uid = Path.GetFileName(dir);
-            if (!workers.Knows(uid)) workers.Enqueue(uid);
+            // The worker decides from the informer's cache: a pod the API has is synced, any other uid cleaned up.
+            workers.Enqueue(Path.GetFileName(dir));
         }
     }
 
+    private string? _appliedPodCidr;
+    private int _applyingPodCidr;
+
+    /// <summary>
+    /// A new spec.podCIDR goes to the callback (the agent's CNI config) and then to the runtime. A failure is
+    /// logged and retried on the next Node event (status writes bring one at least every report period).
+    /// </summary>
     private void OnNode(V1Node node)
     {
         var cidr = node.Spec?.PodCIDR;
-        if (string.IsNullOrEmpty(cidr) || cidr == PodCidr) return;
+        if (string.IsNullOrEmpty(cidr)) return;
         PodCidr = cidr;
+        if (cidr == Volatile.Read(ref _appliedPodCidr) || Interlocked.Exchange(ref _applyingPodCidr, 1) == 1) return;
         var stop = _stop.Token;
         AddLoop(Task.Run(async () =>
         {
@@ -238,11 +248,16 @@ public sealed partial class KubeletHost : IAsyncDisposable
             {
                 if (Options.PodCidrChanged is { } callback) await callback(cidr, stop);
                 await Runtime.UpdateRuntimeConfigAsync(cidr, stop);
+                Volatile.Write(ref _appliedPodCidr, cidr);
                 LogPodCidr(_logger, Options.NodeName, cidr);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogPodCidrFailed(_logger, cidr, e.Message);
+            }
+            finally
+            {
+                Volatile.Write(ref _applyingPodCidr, 0);
             }
         }, CancellationToken.None));
     }

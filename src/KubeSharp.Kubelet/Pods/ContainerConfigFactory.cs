@@ -153,10 +153,14 @@ internal sealed class ContainerConfigFactory(PodDirs dirs, long nodeMemoryCapaci
         name.Equals("ALL", StringComparison.OrdinalIgnoreCase) ? "ALL" :
         name.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? name.ToUpperInvariant() : "CAP_" + name.ToUpperInvariant();
 
-    /// <summary>Changes of the container's spec (its image, in practice) restart it, as upstream's hash does.</summary>
+    /// <summary>
+    /// A change of the container's image (the one mutable field that needs a new container) restarts it, as
+    /// upstream's hash does. Only name and image are hashed: serializing the whole spec would change with
+    /// defaulting and empty-versus-null details and restart containers for nothing.
+    /// </summary>
     public static string Hash(V1Container container)
     {
-        var json = k8s.KubernetesJson.Serialize(container);
+        var json = container.Name + "\n" + container.Image;
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16].ToLowerInvariant();
     }
 }

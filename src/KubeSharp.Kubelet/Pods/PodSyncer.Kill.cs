@@ -22,6 +22,7 @@ internal sealed partial class PodSyncer
     public async Task<V1PodStatus> TerminateAsync(V1Pod pod, Func<V1PodStatus, Task> reportFinalStatus, CancellationToken ct)
     {
         var uid = pod.Metadata.Uid;
+        Probes?.Forget(uid);
         var runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
         await StopEverythingAsync(pod, runtimePod, GraceSeconds(pod), ct);
         runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
@@ -37,6 +38,7 @@ internal sealed partial class PodSyncer
     /// </summary>
     public async Task CleanupAsync(string uid, CancellationToken ct)
     {
+        Probes?.Forget(uid);
         var runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
         if (!runtimePod.IsEmpty)
         {
@@ -108,7 +110,7 @@ internal sealed partial class PodSyncer
             {
                 var host = string.IsNullOrEmpty(get.Host) ? runtimePod.LatestSandbox?.Network?.Ip : get.Host;
                 if (string.IsNullOrEmpty(host)) host = _node().HostIps.FirstOrDefault() ?? "127.0.0.1";
-                var port = Probes.ResolvePort(get.Port, pod == null ? null : AllContainers(pod).FirstOrDefault(s => s.Name == c.Metadata.Name));
+                var port = ProbePorts.ResolvePort(get.Port, pod == null ? null : AllContainers(pod).FirstOrDefault(s => s.Name == c.Metadata.Name));
                 using var http = new HttpClient { Timeout = timeout };
                 using var response = await http.GetAsync($"{(get.Scheme ?? "HTTP").ToLowerInvariant()}://{host}:{port}{get.Path ?? "/"}", ct);
             }

@@ -52,6 +52,9 @@ internal sealed partial class PodSyncer
         _startSlots = new SemaphoreSlim(Math.Max(1, d.Options.MaxParallelPodStarts));
     }
 
+    /// <summary>Runs startup/liveness/readiness probes; set by the host (it needs the pod workers to report changes).</summary>
+    public Prober.ProbeManager? Probes { get; set; }
+
     /// <summary>The runtime's name for container ids ("containerd" gives "containerd://&lt;id&gt;").</summary>
     public string RuntimeName { get; set; } = "containerd";
 
@@ -69,6 +72,7 @@ internal sealed partial class PodSyncer
         if (pod.Status?.Phase is "Succeeded" or "Failed")
         {
             // A finished pod keeps its containers (for logs) but nothing runs any more, its sandbox included.
+            Probes?.Forget(uid);
             await StopEverythingAsync(pod, runtimePod, GraceSeconds(pod), ct);
             runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
             return new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: true), null);
@@ -129,6 +133,7 @@ internal sealed partial class PodSyncer
             }
             started += await SyncAppContainersAsync(context, runtimePod, ct);
             if (started > 0) runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
+            Probes?.Sync(pod, runtimePod, podIps.FirstOrDefault() ?? node.HostIps.FirstOrDefault() ?? "127.0.0.1");
             return new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), requeue);
         }
         finally
@@ -161,7 +166,7 @@ internal sealed partial class PodSyncer
 
     internal V1PodStatus ComputeStatus(V1Pod pod, RuntimePod runtimePod, IReadOnlyDictionary<string, WaitingReason> waiting, bool terminal) =>
         PodStatusComputer.Compute(new PodStatusComputer.Input(pod, runtimePod, waiting, RuntimeName, _node().HostIps,
-            TruncatedNow(), ReadTerminationMessage, null, terminal));
+            TruncatedNow(), ReadTerminationMessage, Probes == null ? null : Probes.StateOf, terminal));
 
     private DateTime TruncatedNow()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using k8s.Models;
+using KubeSharp.Client.Cache;
 using KubeSharp.Client.Informers;
 using KubeSharp.Client.Queues;
 using KubeSharp.Client.Rest;
@@ -22,9 +23,11 @@ internal sealed partial class PodWorkers
     private readonly KubeClient _client;
     private readonly KubeletOptions _options;
     private readonly ILogger _logger;
+    private readonly Lister<V1Pod> _cache;
 
-    public PodWorkers(PodSyncer syncer, StatusManager status, KubeClient client, KubeletOptions options, TimeProvider time, ILogger logger)
+    public PodWorkers(PodSyncer syncer, StatusManager status, KubeClient client, Lister<V1Pod> cache, KubeletOptions options, TimeProvider time, ILogger logger)
     {
+        _cache = cache;
         _syncer = syncer;
         _status = status;
         _client = client;
@@ -48,9 +51,6 @@ internal sealed partial class PodWorkers
         },
     };
 
-    /// <summary>Whether the API (as the informer last saw it) has a pod with this uid on this node.</summary>
-    public bool Knows(string uid) => _pods.ContainsKey(uid);
-
     public void Enqueue(string uid) => _queue.Add(uid);
 
     public Task RunAsync(CancellationToken ct) => QueueWorkers.RunAsync(_queue, _options.PodWorkers, SyncAsync, _logger, ct);
@@ -63,7 +63,15 @@ internal sealed partial class PodWorkers
 
     private async Task SyncAsync(string uid, CancellationToken ct)
     {
-        if (!_pods.TryGetValue(uid, out var pod))
+        // Handlers run after the cache is updated, so a uid enqueued by PLEG or the start-up scan may not have been
+        // handed to us yet: the informer's cache is the authority on whether the API has the pod. Cleaning up on
+        // the handler's view alone would kill pods being adopted.
+        if (!_pods.TryGetValue(uid, out var pod) && _cache.List().FirstOrDefault(p => p.Metadata.Uid == uid) is { } cached)
+        {
+            pod = cached;
+            _pods.TryAdd(uid, cached);
+        }
+        if (pod == null)
         {
             await _syncer.CleanupAsync(uid, ct);
             _status.Forget(uid);

@@ -20,7 +20,7 @@ internal static partial class PodStatusComputer
         IReadOnlyList<string> HostIps,
         DateTime Now,
         Func<ContainerStatus, string?>? TerminationMessage = null,
-        IReadOnlyDictionary<string, bool>? Readiness = null,
+        Func<string, Prober.ProbeState?>? Probes = null,
         bool PodIsTerminal = false);
 
     public static V1PodStatus Compute(Input input)
@@ -159,9 +159,10 @@ internal static partial class PodStatusComputer
             case ContainerState.ContainerRunning:
                 status.State = new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = RuntimePod.Time(latest.StartedAt) } };
                 status.LastState = previous is { State: ContainerState.ContainerExited } ? Terminated(previous, input) : new V1ContainerState();
-                status.Started = true;
-                status.Ready = input.Readiness?.GetValueOrDefault(c.Name, true) ?? true;
-                if (isInit) status.Ready = false;
+                // Without probes a running container is started and ready; with them, the prober decides.
+                var probe = isInit ? null : input.Probes?.Invoke(latest.Id);
+                status.Started = probe?.Started ?? true;
+                status.Ready = !isInit && (probe?.Ready ?? true);
                 break;
             case ContainerState.ContainerExited:
                 if (waiting != null)

@@ -4,7 +4,34 @@ namespace KubeSharp.Kubelet.Cri.Fake;
 
 public sealed partial class FakeRuntime
 {
-    public Task<string> RunPodSandboxAsync(PodSandboxConfig config, string runtimeHandler, CancellationToken ct)
+    private int _sandboxesInFlight;
+    private int _maxSandboxesInFlight;
+
+    /// <summary>How long RunPodSandbox takes on the injected clock (zero by default), to observe start concurrency.</summary>
+    public TimeSpan SandboxDelay { get; set; }
+
+    /// <summary>The most RunPodSandbox calls that were in progress at the same time.</summary>
+    public int MaxSandboxesInFlight => Volatile.Read(ref _maxSandboxesInFlight);
+
+    public async Task<string> RunPodSandboxAsync(PodSandboxConfig config, string runtimeHandler, CancellationToken ct)
+    {
+        var inFlight = Interlocked.Increment(ref _sandboxesInFlight);
+        try
+        {
+            int max;
+            while (inFlight > (max = Volatile.Read(ref _maxSandboxesInFlight)) && Interlocked.CompareExchange(ref _maxSandboxesInFlight, inFlight, max) != max)
+            {
+            }
+            if (SandboxDelay > TimeSpan.Zero) await Task.Delay(SandboxDelay, _time, ct);
+            return CreateSandbox(config, runtimeHandler);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _sandboxesInFlight);
+        }
+    }
+
+    private string CreateSandbox(PodSandboxConfig config, string runtimeHandler)
     {
         var meta = config.Metadata ?? throw new CriException(CriErrorKind.InvalidArgument, "sandbox config has no metadata");
         lock (_lock)
@@ -31,7 +58,7 @@ public sealed partial class FakeRuntime
             };
             record.Ip = record.IpOffset is { } o ? FormatIp(_networkBase + o) : "";
             _sandboxes[record.Id] = record;
-            return Task.FromResult(record.Id);
+            return record.Id;
         }
     }
 

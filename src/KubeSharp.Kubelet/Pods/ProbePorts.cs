@@ -3,7 +3,7 @@ using k8s.Models;
 namespace KubeSharp.Kubelet.Pods;
 
 /// <summary>Helpers shared by probes and lifecycle hooks.</summary>
-internal static class Probes
+internal static class ProbePorts
 {
     /// <summary>A probe or hook port: a number, or the name of one of the container's ports.</summary>
     public static int ResolvePort(IntOrString port, V1Container? container)
