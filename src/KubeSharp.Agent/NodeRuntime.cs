@@ -40,7 +40,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
         var cniPath = CniConfig.Write(options);
         LogCni(logger, cniPath, options.BridgeName, options.PodCidr);
         var local = new LocalImages(options, loggerFactory.CreateLogger<LocalImages>());
-        var archives = await local.BuildAsync(ct);
+        var localImages = await local.BuildAsync(ct);
         var imagesBuilt = clock.GetElapsedTime(started);
 
         ContainerdProcess? containerd = null;
@@ -55,7 +55,7 @@ public sealed partial class NodeRuntime : IAsyncDisposable
             LogRuntime(logger, version.RuntimeName, version.RuntimeVersion, options.CriEndpoint);
             var importer = new ImageImporter(GrpcCriClient.ParseEndpoint(options.CriEndpoint), loggerFactory.CreateLogger<ImageImporter>());
             var pending = new List<string>();
-            foreach (var (archive, reference) in archives.Zip([options.SandboxImage, LocalImages.BusyboxImage]))
+            foreach (var (reference, archive) in localImages)
             {
                 // After an agent restart the local images are usually there already: skip the ctr round trip.
                 if ((await cri.ImageStatusAsync(new Kubelet.Cri.V1.ImageSpec { Image = reference }, ct))?.Id is { } id && id == OciArchive.ReadImageId(archive))

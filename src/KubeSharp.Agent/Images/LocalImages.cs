@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace KubeSharp.Agent.Images;
 
+/// <summary>A locally built image: its name and the OCI archive holding it.</summary>
+public sealed record LocalImage(string Reference, string Archive);
+
 /// <summary>
 /// The images a node has without any registry: the pod sandbox ("pause") image from Debian's static catatonit, and
 /// busybox from busybox-static. Built once into OCI archives under the data dir (rebuilt when the source binary or
@@ -20,12 +23,12 @@ public sealed partial class LocalImages(AgentOptions options, ILogger logger)
     /// <summary>Bump when the recipe below changes, so cached archives are rebuilt.</summary>
     private const int RecipeVersion = 1;
 
-    /// <summary>Builds (or reuses) both local image archives and returns their paths.</summary>
-    public async Task<IReadOnlyList<string>> BuildAsync(CancellationToken ct)
+    /// <summary>Builds (or reuses) both local image archives: the sandbox image first, then busybox.</summary>
+    public async Task<IReadOnlyList<LocalImage>> BuildAsync(CancellationToken ct)
     {
         var pause = await BuildCachedAsync("pause", CatatonitPath, _ => Task.FromResult(PauseRecipe()), options.SandboxImage, ct);
         var busybox = await BuildCachedAsync("busybox", BusyboxPath, BusyboxRecipeAsync, BusyboxImage, ct);
-        return [pause, busybox];
+        return [new(options.SandboxImage, pause), new(BusyboxImage, busybox)];
     }
 
     internal static OciImageBuilder PauseRecipe()

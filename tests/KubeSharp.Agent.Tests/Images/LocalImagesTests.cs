@@ -14,8 +14,11 @@ public sealed class LocalImagesTests : IDisposable
     [Fact]
     public async Task Pause_and_busybox_archives_have_the_expected_contents_and_config()
     {
-        var archives = await new LocalImages(_options, NullLogger.Instance).BuildAsync(CancellationToken.None);
-        Assert.Equal([Path.Combine(_options.ImageCacheDir, "pause.tar"), Path.Combine(_options.ImageCacheDir, "busybox.tar")], archives);
+        var built = await new LocalImages(_options, NullLogger.Instance).BuildAsync(CancellationToken.None);
+        Assert.Equal(
+            [new LocalImage(LocalImages.PauseImage, Path.Combine(_options.ImageCacheDir, "pause.tar")), new LocalImage(LocalImages.BusyboxImage, Path.Combine(_options.ImageCacheDir, "busybox.tar"))],
+            built);
+        var archives = built.Select(b => b.Archive).ToList();
 
         var (pauseConfig, pauseEntries) = Open(archives[0], LocalImages.PauseImage);
         Assert.Equal(["/catatonit", "-P"], pauseConfig["Entrypoint"]!.AsArray().Select(n => (string)n!));
@@ -33,7 +36,7 @@ public sealed class LocalImagesTests : IDisposable
     public async Task Archives_are_reused_until_the_source_binary_changes()
     {
         var images = new LocalImages(_options, NullLogger.Instance);
-        var pause = (await images.BuildAsync(CancellationToken.None))[0];
+        var pause = (await images.BuildAsync(CancellationToken.None))[0].Archive;
         var built = File.GetLastWriteTimeUtc(pause);
         File.SetLastWriteTimeUtc(pause, built.AddHours(-1));
 

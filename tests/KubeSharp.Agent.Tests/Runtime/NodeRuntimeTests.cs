@@ -106,6 +106,10 @@ public sealed class NodeRuntimeTests(RuntimeFixture fx) : IClassFixture<RuntimeF
         Assert.Equal("out\n", result.Stdout.ToStringUtf8());
         Assert.Equal("err\n", result.Stderr.ToStringUtf8());
         Assert.Equal(7, result.ExitCode);
+        // Streaming (kubectl exec) goes through containerd's stream server at the configured address.
+        var url = await fx.Cri.ExecAsync(new ExecRequest { ContainerId = containerId, Cmd = { "sh" }, Stdout = true }, None);
+        Assert.StartsWith($"http://{fx.Options.StreamServerAddress}:", url);
+        Assert.Contains("/exec/", url);
     }
 
     [Fact]
