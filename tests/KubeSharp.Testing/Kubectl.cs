@@ -11,9 +11,10 @@ public sealed class Kubectl(string kubeconfig, string cacheDir)
     public ProcessStartInfo StartInfo(IEnumerable<string> args)
     {
         var psi = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        // Global flags first: anything after "--" (exec's command) must reach the container untouched.
         psi.ArgumentList.Add("--cache-dir");
         psi.ArgumentList.Add(cacheDir);
+        foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["KUBECONFIG"] = kubeconfig;
         psi.Environment["HOME"] = Path.GetDirectoryName(cacheDir)!;
         return psi;

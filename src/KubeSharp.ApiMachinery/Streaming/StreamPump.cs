@@ -6,17 +6,19 @@ namespace KubeSharp.ApiMachinery.Streaming;
 public static class StreamPump
 {
     /// <summary>
-    /// Copies both directions; when one direction ends (EOF or error) the other is cancelled, since a streaming
-    /// session (exec, port-forward) is over as soon as either end hangs up.
+    /// Copies both directions of a proxied session until the backend side ends (EOF or error); then the client
+    /// direction is cancelled. The client reaching EOF first does not end the session: an upgraded connection's
+    /// request side can read as finished while the backend still has output and the final status to send (the
+    /// client's hang-up shows as <paramref name="ct"/>, the request's abort token).
     /// </summary>
-    public static async Task BidirectionalAsync(Stream a, Stream b, CancellationToken ct)
+    public static async Task BidirectionalAsync(Stream client, Stream backend, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var ab = CopyAsync(a, b, cts.Token);
-        var ba = CopyAsync(b, a, cts.Token);
-        await Task.WhenAny(ab, ba);
+        var toBackend = CopyAsync(client, backend, cts.Token);
+        var toClient = CopyAsync(backend, client, cts.Token);
+        await Quiet(toClient);
         await cts.CancelAsync();
-        await Task.WhenAll(Quiet(ab), Quiet(ba));
+        await Quiet(toBackend);
     }
 
     private static async Task CopyAsync(Stream from, Stream to, CancellationToken ct)
@@ -56,10 +58,12 @@ public static class StreamPump
                 await socket.SendAsync(buffer.AsMemory(0, n), WebSocketMessageType.Binary, true, cts.Token);
             }
         }, CancellationToken.None);
-        await Task.WhenAny(inbound, outbound);
+        // Close the WebSocket before cancelling: cancelling a pending receive aborts it without a close frame.
+        var first = await Task.WhenAny(inbound, outbound);
+        await CloseQuietlyAsync(socket);
+        if (first == outbound) await Task.WhenAny(inbound, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
         await cts.CancelAsync();
         await Task.WhenAll(Quiet(inbound), Quiet(outbound));
-        await CloseQuietlyAsync(socket);
     }
 
     public static async Task CloseQuietlyAsync(WebSocket socket)

@@ -30,9 +30,11 @@ public sealed partial class KubeletServer : IAsyncDisposable
     private readonly StreamingHandlers _handlers;
     private readonly X509Certificate2? _clientCa;
     private readonly Func<IReadOnlyList<V1Pod>> _pods;
+    private readonly ILogger _logger;
 
-    private KubeletServer(WebApplication app, StreamingHandlers handlers, X509Certificate2? clientCa, Func<IReadOnlyList<V1Pod>> pods)
+    private KubeletServer(WebApplication app, StreamingHandlers handlers, X509Certificate2? clientCa, Func<IReadOnlyList<V1Pod>> pods, ILogger logger)
     {
+        _logger = logger;
         _app = app;
         _handlers = handlers;
         _clientCa = clientCa;
@@ -69,7 +71,7 @@ public sealed partial class KubeletServer : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets();
         var handlers = new StreamingHandlers(runtime, new ContainerLocator(runtime), time ?? TimeProvider.System, loggerFactory.CreateLogger("kubelet-server"));
-        var server = new KubeletServer(app, handlers, options.ClientCa, pods);
+        var server = new KubeletServer(app, handlers, options.ClientCa, pods, loggerFactory.CreateLogger("kubelet-server"));
         app.Run(server.HandleAsync);
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -131,7 +133,16 @@ public sealed partial class KubeletServer : IAsyncDisposable
         {
             // The caller went away (kubectl ended a follow or a session).
         }
+        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or IOException or HttpRequestException or System.Net.Sockets.SocketException)
+        {
+            // The runtime's streaming server refused or dropped the session: say so, instead of a bare reset.
+            LogStreamFailed(_logger, path, e.Message);
+            if (!http.Response.HasStarted) await WriteTextAsync(http, 502, $"error talking to the container runtime: {e.Message}");
+        }
     }
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Streaming request {Path} failed: {Error}")]
+    private static partial void LogStreamFailed(ILogger logger, string path, string error);
 
     private bool Authenticated(HttpContext http)
     {

@@ -163,16 +163,21 @@ internal sealed partial class StreamingHandlers(IRuntimeService runtime, Contain
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var toRuntime = CopyMessagesAsync(client, runtimeSide, dropStreamClose: chosen == V5, cts.Token);
         var toClient = CopyMessagesAsync(runtimeSide, client, dropStreamClose: false, cts.Token);
-        // The session ends when the runtime is done (status written, socket closed); the client side follows.
-        await Task.WhenAny(toClient, toRuntime);
-        if (toRuntime.IsCompleted && !toClient.IsCompleted)
+        // The session ends when the runtime is done (status written, socket closed): the client then gets a proper
+        // close frame. Cancelling a pending receive aborts a .NET WebSocket (no close frame, kubectl reports 1006),
+        // so both sides are closed first and the copies cancelled only after a short grace.
+        if (await Task.WhenAny(toClient, toRuntime) == toClient)
         {
-            // The client closed first (e.g. Ctrl-C): give the runtime a moment to report, then stop.
+            await StreamPump.CloseQuietlyAsync(client);
+            await Task.WhenAny(toRuntime, Task.Delay(TimeSpan.FromSeconds(2), time, CancellationToken.None));
+        }
+        else
+        {
+            // The client closed first (e.g. Ctrl-C): let the runtime report, then close it.
+            await StreamPump.CloseQuietlyAsync(runtimeSide);
             await Task.WhenAny(toClient, Task.Delay(TimeSpan.FromSeconds(2), time, CancellationToken.None));
         }
         await cts.CancelAsync();
-        await StreamPump.CloseQuietlyAsync(client);
-        await StreamPump.CloseQuietlyAsync(runtimeSide);
         LogSessionEnded(logger, target.AbsolutePath);
     }
 

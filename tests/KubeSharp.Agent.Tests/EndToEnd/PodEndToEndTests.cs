@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using k8s.Models;
 using KubeSharp.Testing;
 using Eventually = KubeSharp.Testing.Eventually;
@@ -70,27 +69,6 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
     }
 
     [Fact]
-    public async Task Kubectl_port_forward_carries_an_http_request()
-    {
-        var ns = await node.NewNamespaceAsync("e2e");
-        await node.RunPodAsync(WebPod(ns, "pf"));
-        var localPort = FreePort();
-        using var forward = Process.Start(node.Kubectl.StartInfo(["port-forward", "-n", ns, "pod/pf", $"{localPort}:8080"]))!;
-        try
-        {
-            var line = await forward.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Contains("Forwarding from", line);
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-            Assert.Equal("hello from web\n", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
-        }
-        finally
-        {
-            forward.Kill(entireProcessTree: true);
-            await forward.WaitForExitAsync();
-        }
-    }
-
-    [Fact]
     public async Task Kubectl_logs_follows_new_lines_and_tails()
     {
         var ns = await node.NewNamespaceAsync("e2e");
@@ -120,12 +98,5 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
             follow.Kill(entireProcessTree: true);
             await follow.WaitForExitAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
