@@ -3,6 +3,7 @@ using k8s.Models;
 using KubeSharp.Client;
 using KubeSharp.Client.Events;
 using KubeSharp.Client.Rest;
+using KubeSharp.ControllerManager.Shared;
 using System.Globalization;
 
 namespace KubeSharp.ControllerManager.Controllers.Deployment;
@@ -64,7 +65,7 @@ internal sealed partial class DeploymentController
         {
             // Our own create whose event the cache has not delivered yet, or a hash collision.
             var found = await _replicaSets.GetAsync(d.Namespace(), rs.Name(), ct);
-            if (Shared.PodState.ControllerOf(found.Metadata)?.Uid != d.Uid() || !ReplicaSets.EqualIgnoreHash(d.Spec.Template, found.Spec?.Template))
+            if (PodState.ControllerOf(found.Metadata)?.Uid != d.Uid() || !ReplicaSets.EqualIgnoreHash(d.Spec.Template, found.Spec?.Template))
             {
                 var before = d.Status.CollisionCount ?? 0;
                 d.Status.CollisionCount = before + 1;

@@ -26,7 +26,7 @@ internal static class DeploymentStatusMath
             AvailableReplicas = available,
             UnavailableReplicas = unavailable,
             CollisionCount = d.Status?.CollisionCount,
-            Conditions = d.Status?.Conditions?.Select(KubeObjectsCopy).ToList(),
+            Conditions = d.Status?.Conditions?.Select(CopyCondition).ToList(),
         };
         if (available >= RollingMath.Replicas(d) - RollingMath.MaxUnavailable(d))
         {
@@ -81,7 +81,7 @@ internal static class DeploymentStatusMath
     public static DateTimeOffset Utc(DateTime? t) =>
         t == null ? DateTimeOffset.MinValue : new DateTimeOffset(DateTime.SpecifyKind(t.Value, DateTimeKind.Utc));
 
-    private static V1DeploymentCondition KubeObjectsCopy(V1DeploymentCondition c) => new()
+    private static V1DeploymentCondition CopyCondition(V1DeploymentCondition c) => new()
     {
         Type = c.Type,
         Status = c.Status,
