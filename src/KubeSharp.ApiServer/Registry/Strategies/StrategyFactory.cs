@@ -10,6 +10,7 @@ public static class StrategyFactory
         ("", "namespaces") => new NamespaceStrategy(r),
         ("", "services") => new ServiceStrategy(r),
         ("", "nodes") => new NodeStrategy(r),
+        ("apps", "deployments") => new DeploymentStrategy(r),
         _ => new DefaultStrategy(r),
     };
 }
