@@ -10,6 +10,7 @@ public static class StrategyFactory
         ("", "namespaces") => new NamespaceStrategy(r),
         ("", "services") => new ServiceStrategy(r),
         ("", "nodes") => new NodeStrategy(r),
+        ("discovery.k8s.io", "endpointslices") => new EndpointSliceStrategy(r),
         _ => new DefaultStrategy(r),
     };
 }
