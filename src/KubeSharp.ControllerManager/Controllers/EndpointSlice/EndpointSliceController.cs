@@ -65,6 +65,12 @@ internal sealed partial class EndpointSliceController : IController
             },
             Deleted = (p, _) => EnqueueServicesOf(p, null),
         });
+        _nodeInformer.AddEventHandler(new ResourceEventHandler<V1Node>
+        {
+            // Pods on a node not yet known were left out (and their Services retried with back-off); pick them up
+            // as soon as the node registers instead of after the back-off.
+            Added = OnNodeAdded,
+        });
         _sliceInformer.AddEventHandler(new ResourceEventHandler<V1EndpointSlice>
         {
             Added = OnSliceChanged,
@@ -101,6 +107,13 @@ internal sealed partial class EndpointSliceController : IController
         var labels = slice.Metadata?.Labels;
         if (labels == null || !labels.TryGetValue(ManagedByLabel, out var by) || by != ControllerName) return null;
         return labels.TryGetValue(ServiceNameLabel, out var service) && service.Length > 0 ? KubeObjects.KeyOf(slice.Namespace(), service) : null;
+    }
+
+    private void OnNodeAdded(V1Node node)
+    {
+        // During the initial list every Service is synced anyway.
+        if (!_podInformer.HasSynced) return;
+        foreach (var pod in _podInformer.Lister.List().Where(p => p.Spec?.NodeName == node.Name())) EnqueueServicesOf(pod, null);
     }
 
     private void EnqueueServicesOf(V1Pod pod, V1Pod? old)
