@@ -8,7 +8,11 @@ public static class ControllerNames
     public const string ReplicationController = "replicationcontroller";
     public const string GarbageCollector = "garbagecollector";
     public const string Deployment = "deployment";
+    public const string Endpoints = "endpoints";
+    public const string EndpointSlice = "endpointslice";
+    public const string ServiceAccount = "serviceaccount";
+    public const string NodeIpam = "nodeipam";
 
     /// <summary>Every controller this build implements, in start order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController, Deployment, GarbageCollector];
+    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController, Deployment, GarbageCollector, Endpoints, EndpointSlice, ServiceAccount, NodeIpam];
 }

@@ -11,6 +11,7 @@ public static class StrategyFactory
         ("", "services") => new ServiceStrategy(r),
         ("", "nodes") => new NodeStrategy(r),
         ("apps", "deployments") => new DeploymentStrategy(r),
+        ("discovery.k8s.io", "endpointslices") => new EndpointSliceStrategy(r),
         _ => new DefaultStrategy(r),
     };
 }
