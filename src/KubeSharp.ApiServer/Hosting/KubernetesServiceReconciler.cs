@@ -56,7 +56,15 @@ public sealed partial class KubernetesServiceReconciler : IAsyncDisposable
     /// <summary>One reconcile now, then one per interval in the background.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ReconcileOnceAsync(cancellationToken);
+        try
+        {
+            await ReconcileOnceAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The API server serves without these objects too; the loop keeps trying.
+            LogFailed(_logger, e);
+        }
         _loop = RunAsync(_stop.Token);
     }
 
@@ -80,12 +88,27 @@ public sealed partial class KubernetesServiceReconciler : IAsyncDisposable
         }
     }
 
+    /// <summary>One round. Each object is reconciled on its own, so one that cannot be written (an Endpoints
+    /// with a loopback address fails validation, as upstream's does) does not hold back the others.</summary>
     public async Task ReconcileOnceAsync(CancellationToken cancellationToken)
     {
-        await EnsureServiceAsync(cancellationToken);
+        var failures = new List<Exception>();
+        async Task Step(Func<Task> step)
+        {
+            try
+            {
+                await step();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures.Add(e);
+            }
+        }
+        await Step(() => EnsureServiceAsync(cancellationToken));
         var addresses = await RefreshLeasesAsync(cancellationToken);
-        await EnsureEndpointsAsync(addresses, cancellationToken);
-        await EnsureSliceAsync(addresses, cancellationToken);
+        await Step(() => EnsureEndpointsAsync(addresses, cancellationToken));
+        await Step(() => EnsureSliceAsync(addresses, cancellationToken));
+        if (failures.Count > 0) throw new AggregateException(failures);
     }
 
     private List<V1ServicePort> ServicePorts() =>
