@@ -177,6 +177,29 @@ public sealed class ClusterIpAllocationTests(ApiServerFixture f) : IClassFixture
     }
 
     [Fact]
+    public async Task DualStackAndForeignFamiliesAreRefusedOnASingleStackCluster()
+    {
+        using var client = f.Client();
+        var ns = await f.NewNamespaceAsync("family");
+        var dual = ClusterIp("dual");
+        dual.Spec.IpFamilyPolicy = "RequireDualStack";
+        Assert.Contains("spec.ipFamilyPolicy: Invalid value: \"RequireDualStack\": this cluster is not configured for dual-stack services",
+            await InvalidAsync(() => client.CoreV1.CreateNamespacedServiceAsync(dual, ns)));
+
+        var v6 = ClusterIp("v6");
+        v6.Spec.IpFamilies = ["IPv6"];
+        Assert.Contains("spec.ipFamilies[0]: Invalid value: \"IPv6\": not configured on this cluster",
+            await InvalidAsync(() => client.CoreV1.CreateNamespacedServiceAsync(v6, ns)));
+
+        // PreferDualStack falls back to one family here.
+        var prefer = ClusterIp("prefer");
+        prefer.Spec.IpFamilyPolicy = "PreferDualStack";
+        var created = await client.CoreV1.CreateNamespacedServiceAsync(prefer, ns);
+        Assert.Equal(["IPv4"], created.Spec.IpFamilies);
+        Assert.Single(created.Spec.ClusterIPs);
+    }
+
+    [Fact]
     public async Task TheKubernetesServiceAddressIsTaken()
     {
         using var client = f.Client();

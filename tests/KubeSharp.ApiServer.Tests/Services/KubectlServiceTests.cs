@@ -68,5 +68,14 @@ public sealed class KubectlServiceTests(ApiServerFixture f) : IClassFixture<ApiS
         Assert.Equal(first.GetProperty("clusterIP").GetString(), second.GetProperty("clusterIP").GetString());
         Assert.Equal(81, second.GetProperty("ports")[0].GetProperty("port").GetInt32());
         Assert.Equal(first.GetProperty("ports")[0].GetProperty("nodePort").GetInt32(), second.GetProperty("ports")[0].GetProperty("nodePort").GetInt32());
+
+        // Server-side apply keeps them too: the applier never owned them.
+        var ssa = manifest.Replace("name: app", "name: ssa");
+        await K.OkAsync("apply --server-side -f -", ssa);
+        var before = JsonDocument.Parse(await K.OkAsync($"get svc ssa -n {ns} -o json")).RootElement.GetProperty("spec");
+        await K.OkAsync("apply --server-side -f -", ssa.Replace("port: 80", "port: 82"));
+        var after = JsonDocument.Parse(await K.OkAsync($"get svc ssa -n {ns} -o json")).RootElement.GetProperty("spec");
+        Assert.Equal(before.GetProperty("clusterIP").GetString(), after.GetProperty("clusterIP").GetString());
+        Assert.Equal(82, after.GetProperty("ports")[0].GetProperty("port").GetInt32());
     }
 }
