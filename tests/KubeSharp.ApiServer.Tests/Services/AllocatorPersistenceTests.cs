@@ -26,7 +26,7 @@ public sealed class AllocatorPersistenceTests : IAsyncLifetime
     }
 
     private async Task<ApiServerHost> StartAsync(string dataDir, Func<ApiServerOptions, IStore>? store = null, string range = "10.96.0.0/12",
-        TimeSpan? repair = null)
+        TimeSpan? repair = null, string? advertise = null)
     {
         var host = await ApiServerHost.StartAsync(new ApiServerOptions
         {
@@ -36,6 +36,8 @@ public sealed class AllocatorPersistenceTests : IAsyncLifetime
             StoreFactory = store,
             ServiceClusterIpRange = range,
             AllocationRepairInterval = repair ?? TimeSpan.FromMinutes(3),
+            AdvertiseAddress = advertise,
+            KubernetesServiceReconcileInterval = advertise != null ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10),
         }, NullLoggerFactory.Instance, CancellationToken.None);
         _hosts.Add(host);
         return host;
@@ -146,5 +148,29 @@ public sealed class AllocatorPersistenceTests : IAsyncLifetime
         var reuse = await client.CoreV1.CreateNamespacedServiceAsync(ClusterIp("reuse", "10.96.0.70"), "rep");
         Assert.Equal("10.96.0.70", reuse.Spec.ClusterIP);
         await InvalidAsync(() => client.CoreV1.CreateNamespacedServiceAsync(ClusterIp("dup", "10.96.0.71"), "rep"));
+    }
+
+    [Fact]
+    public async Task TheKubernetesEndpointsListEveryLiveApiServer()
+    {
+        await using var sqlite = new SqliteStore(new SqliteStoreOptions { Path = Path.Combine(_dir, "leases", "state.db") });
+        var shared = new SharedStore(sqlite);
+        var a = await StartAsync(Path.Combine(_dir, "a"), _ => shared, advertise: "192.0.2.21");
+        var b = await StartAsync(Path.Combine(_dir, "b"), _ => shared, advertise: "192.0.2.22");
+        using var client = Client(a);
+
+        async Task<string> Addresses()
+        {
+            var ep = await client.CoreV1.ReadNamespacedEndpointsAsync("kubernetes", "default");
+            return string.Join(",", ep.Subsets?.SelectMany(s => s.Addresses ?? []).Select(x => x.Ip) ?? []);
+        }
+        await Eventually.TrueAsync(async () => await Addresses() == "192.0.2.21,192.0.2.22", "both API servers in the endpoints");
+
+        // A server that stops stops renewing its lease; it drops out once the lease expires (3 intervals).
+        await b.DisposeAsync();
+        _hosts.Remove(b);
+        await Eventually.TrueAsync(async () => await Addresses() == "192.0.2.21", "the stopped API server to leave the endpoints");
+        var slice = await client.DiscoveryV1.ReadNamespacedEndpointSliceAsync("kubernetes", "default");
+        Assert.Equal("192.0.2.21", Assert.Single(Assert.Single(slice.Endpoints).Addresses));
     }
 }

@@ -103,6 +103,23 @@ public sealed class ClusterIpAllocationTests(ApiServerFixture f) : IClassFixture
     }
 
     [Fact]
+    public async Task AServiceHeldByAFinalizerKeepsItsIpUntilItIsGone()
+    {
+        using var client = f.Client();
+        var ns = await f.NewNamespaceAsync("fin");
+        var svc = ClusterIp("a", "10.96.0.56");
+        svc.Metadata.Finalizers = ["example.com/hold"];
+        await client.CoreV1.CreateNamespacedServiceAsync(svc, ns);
+        await client.CoreV1.DeleteNamespacedServiceAsync("a", ns);
+        await InvalidAsync(() => client.CoreV1.CreateNamespacedServiceAsync(ClusterIp("b", "10.96.0.56"), ns));
+
+        var release = new V1Patch("{\"metadata\":{\"finalizers\":null}}", V1Patch.PatchType.MergePatch);
+        await client.CoreV1.PatchNamespacedServiceAsync(release, "a", ns);
+        var b = await client.CoreV1.CreateNamespacedServiceAsync(ClusterIp("b", "10.96.0.56"), ns);
+        Assert.Equal("10.96.0.56", b.Spec.ClusterIP);
+    }
+
+    [Fact]
     public async Task HeadlessServicesGetNoIp()
     {
         using var client = f.Client();

@@ -45,6 +45,20 @@ public sealed class NodePortAllocationTests(ApiServerFixture f) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnUpdateThatFailsValidationGivesBackWhatItTook()
+    {
+        using var client = f.Client();
+        var ns = await f.NewNamespaceAsync("nprevert");
+        var svc = await client.CoreV1.CreateNamespacedServiceAsync(NodePort("a", 30041), ns);
+        // A second port with a free node port, but an invalid protocol: 422 after the node port was taken.
+        svc.Spec.Ports.Add(new V1ServicePort { Name = "bad", Port = 81, Protocol = "ICMP", NodePort = 30042 });
+        await InvalidAsync(() => client.CoreV1.ReplaceNamespacedServiceAsync(svc, "a", ns));
+        var b = await client.CoreV1.CreateNamespacedServiceAsync(NodePort("b", 30042), ns);
+        Assert.Equal(30042, b.Spec.Ports[0].NodePort);
+        await InvalidAsync(() => client.CoreV1.CreateNamespacedServiceAsync(NodePort("c", 30041), ns));
+    }
+
+    [Fact]
     public async Task SamePortNumberOverTcpAndUdpSharesOneNodePort()
     {
         using var client = f.Client();
