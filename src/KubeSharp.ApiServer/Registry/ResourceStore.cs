@@ -22,11 +22,13 @@ public sealed partial class ResourceStore
     private readonly TimeProvider _time;
     private readonly NamespaceLifecycle _namespaces;
     private readonly IReadOnlyList<IAdmissionPlugin> _admission;
+    private readonly IWriteHooks? _hooks;
 
     public ResourceStore(ResourceInfo resource, IResourceStrategy strategy, IStore store, CacheFeeder feeder,
-        NamespaceLifecycle namespaces, TimeProvider time, IReadOnlyList<IAdmissionPlugin>? admission = null)
+        NamespaceLifecycle namespaces, TimeProvider time, IReadOnlyList<IAdmissionPlugin>? admission = null, IWriteHooks? hooks = null)
     {
         _admission = admission ?? [];
+        _hooks = hooks;
         Resource = resource;
         Strategy = strategy;
         _store = store;
