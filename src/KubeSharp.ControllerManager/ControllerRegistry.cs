@@ -15,6 +15,7 @@ internal static class ControllerRegistry
         [ControllerNames.ReplicaSet] = c => new ReplicaSetController<V1ReplicaSet>(c, new ReplicaSetAdapter()),
         [ControllerNames.ReplicationController] = c => new ReplicaSetController<V1ReplicationController>(c, new ReplicationControllerAdapter()),
         [ControllerNames.GarbageCollector] = c => new GarbageCollector(c),
+        [ControllerNames.ResourceQuota] = c => new Controllers.ResourceQuota.ResourceQuotaController(c),
     };
 
     /// <summary>The names to run: "*" is all; "-name" removes one (as upstream's --controllers); unknown names throw.</summary>

@@ -55,6 +55,7 @@ public sealed partial class ResourceStore
         if (errors.Count > 0) throw Errors.Invalid(Resource, meta.Name, errors);
         if (!options.Apply) RecordManagedFields(obj, null, options);
 
+        var undos = await ValidateAdmissionAsync(new AdmissionRequest(Resource, obj, null, options.DryRun), cancellationToken);
         if (options.DryRun)
         {
             if (await _store.GetAsync(Key(meta.NamespaceProperty, meta.Name), 0, cancellationToken) != null)
@@ -65,8 +66,21 @@ public sealed partial class ResourceStore
         }
 
         var bytes = Encode(obj);
-        var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
-        if (result.Status == WriteStatus.AlreadyExists) throw Errors.AlreadyExists(Resource, meta.Name);
+        WriteResult result;
+        try
+        {
+            result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
+        }
+        catch
+        {
+            await UndoAsync(undos);
+            throw;
+        }
+        if (result.Status == WriteStatus.AlreadyExists)
+        {
+            await UndoAsync(undos);
+            throw Errors.AlreadyExists(Resource, meta.Name);
+        }
         SetVersion(obj, result.Revision);
         return new CreateOutcome(obj, ResourceVersionInjector.Inject(bytes, result.Revision));
     }

@@ -98,8 +98,22 @@ public sealed partial class ResourceStore
                 continue;
             }
 
+            // Status, binding and finalize writes are not admitted (upstream's quota and limit ranger skip subresources).
+            var undos = scope == UpdateScope.Main
+                ? await ValidateAdmissionAsync(new AdmissionRequest(Resource, obj, old, options.DryRun), cancellationToken)
+                : [];
             if (options.DryRun) return new UpdateOutcome(obj, false, true);
-            var result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
+            WriteResult result;
+            try
+            {
+                result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
+            }
+            catch
+            {
+                await UndoAsync(undos);
+                throw;
+            }
+            if (result.Status != WriteStatus.Ok) await UndoAsync(undos);
             switch (result.Status)
             {
                 case WriteStatus.Ok:
