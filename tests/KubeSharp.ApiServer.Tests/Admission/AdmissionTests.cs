@@ -191,4 +191,45 @@ public sealed class AdmissionTests(ApiServerFixture f) : IClassFixture<ApiServer
         var message = await ForbiddenAsync(() => client.CoreV1.ReplaceNamespacedServiceAsync(svc, "web", ns));
         Assert.Equal("services \"web\" is forbidden: exceeded quota: q, requested: services.nodeports=2, used: services.nodeports=0, limited: services.nodeports=1", message);
     }
+    [Fact]
+    public async Task LimitRange_defaults_satisfy_a_compute_quota()
+    {
+        using var client = f.Client();
+        var ns = await f.NewNamespaceAsync("quota-defaults");
+        await client.CoreV1.CreateNamespacedLimitRangeAsync(new V1LimitRange
+        {
+            Metadata = new V1ObjectMeta { Name = "defaults" },
+            Spec = new V1LimitRangeSpec { Limits = [new V1LimitRangeItem { Type = "Container", DefaultRequest = L(("cpu", "300m")), DefaultProperty = L(("cpu", "400m")) }] },
+        }, ns);
+        await CreateQuotaAsync(client, ns, "compute", L(("requests.cpu", "1"), ("limits.cpu", "1")), L(("requests.cpu", "0"), ("limits.cpu", "0")));
+
+        // LimitRanger (mutating) runs before ResourceQuota (validating): the defaults are what quota charges.
+        await client.CoreV1.CreateNamespacedPodAsync(Pod("a"), ns);
+        await client.CoreV1.CreateNamespacedPodAsync(Pod("b"), ns);
+        var message = await ForbiddenAsync(() => client.CoreV1.CreateNamespacedPodAsync(Pod("c"), ns));
+        Assert.Equal("pods \"c\" is forbidden: exceeded quota: compute, requested: limits.cpu=400m, used: limits.cpu=800m, limited: limits.cpu=1", message);
+        var quota = await client.CoreV1.ReadNamespacedResourceQuotaAsync("compute", ns);
+        Assert.Equal("600m", quota.Status.Used["requests.cpu"].ToString());
+    }
+
+    [Fact]
+    public async Task Scoped_quota_limits_only_the_pods_in_its_scope()
+    {
+        using var client = f.Client();
+        var ns = await f.NewNamespaceAsync("quota-scope");
+        var quota = await client.CoreV1.CreateNamespacedResourceQuotaAsync(new V1ResourceQuota
+        {
+            Metadata = new V1ObjectMeta { Name = "besteffort" },
+            Spec = new V1ResourceQuotaSpec { Hard = L(("pods", "1")), Scopes = ["BestEffort"] },
+        }, ns);
+        quota.Status = new V1ResourceQuotaStatus { Hard = L(("pods", "1")), Used = L(("pods", "0")) };
+        await client.CoreV1.ReplaceNamespacedResourceQuotaStatusAsync(quota, "besteffort", ns);
+
+        await client.CoreV1.CreateNamespacedPodAsync(Pod("free1"), ns);
+        var message = await ForbiddenAsync(() => client.CoreV1.CreateNamespacedPodAsync(Pod("free2"), ns));
+        Assert.Equal("pods \"free2\" is forbidden: exceeded quota: besteffort, requested: pods=1, used: pods=1, limited: pods=1", message);
+        // A pod with requests is not BestEffort: outside the quota's scope, and not charged to it.
+        await client.CoreV1.CreateNamespacedPodAsync(Pod("sized", L(("cpu", "100m"))), ns);
+        Assert.Equal("1", (await client.CoreV1.ReadNamespacedResourceQuotaAsync("besteffort", ns)).Status.Used["pods"].ToString());
+    }
 }
