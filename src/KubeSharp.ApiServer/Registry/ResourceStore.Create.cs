@@ -66,16 +66,9 @@ public sealed partial class ResourceStore
         }
 
         var bytes = Encode(obj);
-        WriteResult result;
-        try
-        {
-            result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
-        }
-        catch
-        {
-            await UndoAsync(undos);
-            throw;
-        }
+        // Admission's charges are undone only when the write definitely did not happen; after an exception it may
+        // have, and an overcharge is safer (the resourcequota controller corrects it) than an undercharge.
+        var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
         if (result.Status == WriteStatus.AlreadyExists)
         {
             await UndoAsync(undos);

@@ -103,16 +103,8 @@ public sealed partial class ResourceStore
                 ? await ValidateAdmissionAsync(new AdmissionRequest(Resource, obj, old, options.DryRun), cancellationToken)
                 : [];
             if (options.DryRun) return new UpdateOutcome(obj, false, true);
-            WriteResult result;
-            try
-            {
-                result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
-            }
-            catch
-            {
-                await UndoAsync(undos);
-                throw;
-            }
+            var result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
+            // Not written (conflict, gone): give back admission's charges; the retry admits again.
             if (result.Status != WriteStatus.Ok) await UndoAsync(undos);
             switch (result.Status)
             {
