@@ -12,7 +12,8 @@ public static class ControllerNames
     public const string EndpointSlice = "endpointslice";
     public const string ServiceAccount = "serviceaccount";
     public const string NodeIpam = "nodeipam";
+    public const string ResourceQuota = "resourcequota";
 
     /// <summary>Every controller this build implements, in start order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController, Deployment, GarbageCollector, Endpoints, EndpointSlice, ServiceAccount, NodeIpam];
+    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController, Deployment, GarbageCollector, Endpoints, EndpointSlice, ServiceAccount, NodeIpam, ResourceQuota];
 }

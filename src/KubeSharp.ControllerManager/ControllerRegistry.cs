@@ -20,6 +20,7 @@ internal static class ControllerRegistry
         [ControllerNames.EndpointSlice] = c => new Controllers.EndpointSlice.EndpointSliceController(c),
         [ControllerNames.ServiceAccount] = c => new Controllers.ServiceAccount.ServiceAccountController(c),
         [ControllerNames.NodeIpam] = c => new Controllers.NodeIpam.NodeIpamController(c),
+        [ControllerNames.ResourceQuota] = c => new Controllers.ResourceQuota.ResourceQuotaController(c),
     };
 
     /// <summary>The names to run: "*" is all; "-name" removes one (as upstream's --controllers); unknown names throw.</summary>

@@ -94,9 +94,13 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var feeder = new CacheFeeder(store, stored, options.WatchCacheEventWindow, time, loggerFactory.CreateLogger("watchcache"));
         await feeder.StartAsync(cancellationToken);
         var namespaces = new NamespaceLifecycle(store, feeder);
-        IReadOnlyList<IAdmissionPlugin> admission = [new Registry.Admission.PriorityAdmission(feeder)];
+        // Upstream's order: mutating LimitRanger then Priority; validating LimitRanger, then ResourceQuota last.
+        var lookup = new Registry.Admission.NamespacedLookup(store, feeder);
+        var limitRanger = new Registry.Admission.LimitRanger(lookup);
+        IReadOnlyList<IAdmissionPlugin> admission = [limitRanger, new Registry.Admission.PriorityAdmission(feeder)];
+        IReadOnlyList<IValidatingAdmissionPlugin> validating = [limitRanger, new Registry.Admission.ResourceQuotaAdmission(lookup, store, time)];
         var allocator = new ServiceAllocator(store, ipRange, portRange, loggerFactory.CreateLogger("serviceallocator"));
-        var stores = stored.ToDictionary(r => r, r => new ResourceStore(r, StrategyFactory.For(r), store, feeder, namespaces, time, admission,
+        var stores = stored.ToDictionary(r => r, r => new ResourceStore(r, StrategyFactory.For(r), store, feeder, namespaces, time, admission, validating,
             (r.Group, r.Resource) is ("", "services") ? allocator : null));
         await Bootstrap.EnsureSystemObjectsAsync(stores, cancellationToken);
 

@@ -63,6 +63,7 @@ public sealed partial class ResourceStore
             var errors = Strategy.ValidateCreate(obj);
             if (errors.Count > 0) throw Errors.Invalid(Resource, meta.Name, errors);
 
+            var undos = await ValidateAdmissionAsync(new AdmissionRequest(Resource, obj, null, options.DryRun), cancellationToken);
             if (options.DryRun)
             {
                 if (await _store.GetAsync(Key(meta.NamespaceProperty, meta.Name), 0, cancellationToken) != null)
@@ -73,8 +74,14 @@ public sealed partial class ResourceStore
             }
 
             var bytes = Encode(obj);
+            // Admission's charges are undone only when the write definitely did not happen; after an exception it
+            // may have, and an overcharge is safer (the resourcequota controller corrects it) than an undercharge.
             var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
-            if (result.Status == WriteStatus.AlreadyExists) throw Errors.AlreadyExists(Resource, meta.Name);
+            if (result.Status == WriteStatus.AlreadyExists)
+            {
+                await UndoAsync(undos);
+                throw Errors.AlreadyExists(Resource, meta.Name);
+            }
             committed = true;
             SetVersion(obj, result.Revision);
             return new CreateOutcome(obj, ResourceVersionInjector.Inject(bytes, result.Revision));

@@ -84,7 +84,7 @@ public sealed partial class ResourceStore
                 var errors = scope == UpdateScope.Binding ? [] : Strategy.ValidateUpdate(obj, old);
                 if (errors.Count > 0) throw Errors.Invalid(Resource, name, errors);
 
-                var (outcome, retry) = await WriteUpdateAsync(key, name, obj, current, attempt, options, cancellationToken);
+                var (outcome, retry) = await WriteUpdateAsync(key, name, obj, current, attempt, scope, options, cancellationToken);
                 committed = outcome is { Changed: true, Deleted: false };
                 if (outcome is { Deleted: true } && !options.DryRun && _hooks != null) await _hooks.AfterDeleteAsync(current.Object, CancellationToken.None);
                 if (!retry) return outcome!;
@@ -103,7 +103,7 @@ public sealed partial class ResourceStore
     /// <summary>One compare-and-swap attempt of <see cref="UpdateAsync"/>: returns the outcome, or retry=true on a
     /// store conflict that the caller should answer by recomputing the update.</summary>
     private async Task<(UpdateOutcome? Outcome, bool Retry)> WriteUpdateAsync(string key, string name, IKubernetesObject<V1ObjectMeta> obj,
-        StoredObject current, int attempt, WriteOptions options, CancellationToken cancellationToken)
+        StoredObject current, int attempt, UpdateScope scope, WriteOptions options, CancellationToken cancellationToken)
     {
         var old = current.Object;
         var meta = obj.Metadata;
@@ -129,8 +129,14 @@ public sealed partial class ResourceStore
             return (null, true);
         }
 
+        // Status, binding and finalize writes are not admitted (upstream's quota and limit ranger skip subresources).
+        var undos = scope == UpdateScope.Main
+            ? await ValidateAdmissionAsync(new AdmissionRequest(Resource, obj, old, options.DryRun), cancellationToken)
+            : [];
         if (options.DryRun) return (new UpdateOutcome(obj, false, true), false);
         var result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
+        // Not written (conflict, gone): give back admission's charges; the retry admits again.
+        if (result.Status != WriteStatus.Ok) await UndoAsync(undos);
         switch (result.Status)
         {
             case WriteStatus.Ok:
