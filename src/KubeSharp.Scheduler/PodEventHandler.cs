@@ -1,6 +1,7 @@
 using k8s.Models;
 using KubeSharp.Client.Informers;
 using KubeSharp.Scheduler.Cache;
+using KubeSharp.Scheduler.Plugins;
 using KubeSharp.Scheduler.Queue;
 
 namespace KubeSharp.Scheduler;
@@ -15,7 +16,10 @@ internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache
     {
         if (IsAssigned(pod))
         {
-            if (!IsTerminal(pod)) cache.AddPod(pod);
+            if (IsTerminal(pod)) return;
+            cache.AddPod(pod);
+            // A new pod in a domain may satisfy a waiting pod's affinity or even out a spread constraint.
+            queue.MoveToActiveOrBackoff(RejectedByPodPlacement);
         }
         else if (IsResponsible(pod))
         {
@@ -36,6 +40,7 @@ internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache
             else
             {
                 cache.UpdatePod(newPod);
+                if (!IsAssigned(oldPod) || !SameLabels(oldPod, newPod)) queue.MoveToActiveOrBackoff(RejectedByPodPlacement);
             }
             return;
         }
@@ -63,6 +68,18 @@ internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache
         {
             queue.Delete(pod);
         }
+    }
+
+    /// <summary>Plugins that count other pods by their labels: an assigned pod's arrival or relabelling can change their answer.</summary>
+    private static bool RejectedByPodPlacement(QueuedPodInfo info) =>
+        info.UnschedulablePlugins.Contains(PluginNames.InterPodAffinity) || info.UnschedulablePlugins.Contains(PluginNames.PodTopologySpread);
+
+    private static bool SameLabels(V1Pod a, V1Pod b)
+    {
+        var x = a.Metadata.Labels;
+        var y = b.Metadata.Labels;
+        if (x == null || y == null) return (x?.Count ?? 0) == (y?.Count ?? 0);
+        return x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
     }
 
     private static bool IsAssigned(V1Pod pod) => !string.IsNullOrEmpty(pod.Spec?.NodeName);

@@ -17,7 +17,7 @@ internal sealed partial class Scheduler
     {
         var result = Schedule(pod);
         if (result.FitError is not { } fit || result.Nodes is not { } nodes || _framework.PostFilters.Count == 0) return result;
-        var input = new PostFilterInput(nodes, fit.NodeStatuses, (s, p, n) => _framework.RunFilter(s, p, n, []));
+        var input = new PostFilterInput(nodes, fit.NodeStatuses, (s, p, n) => _framework.RunFilter(s, p, n));
         var post = await _framework.RunPostFilterAsync(result.State, pod, input, ct);
         fit.PostFilterMessage = post.Status.IsSuccess ? null : post.Status.Message;
         if (post.NominatedNodeName is { } node) SchedulerLog.Nominated(_logger, KubeObjects.KeyOf(pod), node);
@@ -27,18 +27,17 @@ internal sealed partial class Scheduler
     /// <summary>Upstream schedulePod: PreFilter, Filter (in parallel, until enough nodes fit), then Score and pick the best.</summary>
     internal ScheduleResult Schedule(V1Pod pod)
     {
-        var state = new CycleState();
         var nodes = _cache.Snapshot();
+        var state = new CycleState { Nodes = nodes };
         if (nodes.Count == 0) return new ScheduleResult(null, null, Status.Error(NoNodesAvailable), state);
-        var skipped = new HashSet<string>(StringComparer.Ordinal);
-        var pre = _framework.RunPreFilter(state, pod, skipped);
+        var pre = _framework.RunPreFilter(state, pod);
         if (pre.Code == StatusCode.Error) return new ScheduleResult(null, null, pre, state);
         if (!pre.IsSuccess)
         {
             var all = nodes.ToDictionary(n => n.Name, _ => pre, StringComparer.Ordinal);
             return new ScheduleResult(null, new FitError(nodes.Count, all, pre.Message), null, state) { Nodes = nodes };
         }
-        var (feasible, rejected, error) = FindFeasibleNodes(state, pod, nodes, skipped);
+        var (feasible, rejected, error) = FindFeasibleNodes(state, pod, nodes);
         if (error != null) return new ScheduleResult(null, null, error, state);
         if (feasible.Count == 0)
         {
@@ -55,7 +54,7 @@ internal sealed partial class Scheduler
     /// <see cref="FeasibleNodesToFind"/> nodes fit, as upstream's findNodesThatPassFilters does.
     /// </summary>
     private (List<NodeInfo> Feasible, Dictionary<string, Status> Rejected, Status? Error) FindFeasibleNodes(
-        CycleState state, V1Pod pod, List<NodeInfo> nodes, HashSet<string> skipped)
+        CycleState state, V1Pod pod, List<NodeInfo> nodes)
     {
         var toFind = _framework.HasScorers ? FeasibleNodesToFind(nodes.Count) : 1;
         var start = _nextStartNodeIndex % nodes.Count;
@@ -64,7 +63,7 @@ internal sealed partial class Scheduler
         Parallel.For(0, nodes.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, (j, loop) =>
         {
             var i = (start + j) % nodes.Count;
-            var s = _framework.RunFilter(state, pod, nodes[i], skipped);
+            var s = _framework.RunFilter(state, pod, nodes[i]);
             statuses[i] = s;
             if (s.IsSuccess && Interlocked.Increment(ref found) >= toFind) loop.Stop();
         });

@@ -58,7 +58,10 @@ public sealed class SchedulerHost : IAsyncDisposable
             nodeInformer.AddEventHandler(new NodeEventHandler(cache, queue));
             podInformer.AddEventHandler(new PodEventHandler(options.SchedulerName, cache, queue));
             var framework = new SchedulingFramework(DefaultPlugins.Profile(options.SchedulerName), DefaultPlugins.Registry(),
-                new PluginHandle(new ApiPodBinder(client), options.Time, new ApiPodPreemptor(client.For<V1Pod>(), recorder)));
+                new PluginHandle(new ApiPodBinder(client), options.Time, new ApiPodPreemptor(client.For<V1Pod>(), recorder))
+                {
+                    Cluster = new InformerClusterObjects(informers),
+                });
             var lister = podInformer.Lister;
             var scheduler = new Scheduler(framework, cache, queue, p => lister.Get(p.Metadata.NamespaceProperty, p.Metadata.Name),
                 recorder, new ApiPodConditionWriter(client.For<V1Pod>(), options.Time), logger, options.Parallelism, options.RandomSeed);

@@ -9,6 +9,8 @@ namespace KubeSharp.Scheduler.Cache;
 public sealed class NodeInfo
 {
     private readonly List<V1Pod> _pods = [];
+    private readonly List<V1Pod> _podsWithAffinity = [];
+    private readonly List<V1Pod> _podsWithRequiredAntiAffinity = [];
 
     public NodeInfo(V1Node node)
     {
@@ -30,6 +32,12 @@ public sealed class NodeInfo
 
     public IReadOnlyList<V1Pod> Pods => _pods;
 
+    /// <summary>Pods with any pod affinity or anti-affinity (upstream PodsWithAffinity): what scoring of existing pods' terms visits.</summary>
+    public IReadOnlyList<V1Pod> PodsWithAffinity => _podsWithAffinity;
+
+    /// <summary>Pods with required anti-affinity terms: the only ones whose terms can reject an incoming pod.</summary>
+    public IReadOnlyList<V1Pod> PodsWithRequiredAntiAffinity => _podsWithRequiredAntiAffinity;
+
     public void SetNode(V1Node node)
     {
         Node = node;
@@ -39,6 +47,8 @@ public sealed class NodeInfo
     public void AddPod(V1Pod pod)
     {
         _pods.Add(pod);
+        if (HasPodAffinity(pod)) _podsWithAffinity.Add(pod);
+        if (HasRequiredAntiAffinity(pod)) _podsWithRequiredAntiAffinity.Add(pod);
         Requested.Add(PodResources.Requests(pod));
         NonZeroRequested.Add(PodResources.NonZeroRequests(pod));
     }
@@ -49,6 +59,8 @@ public sealed class NodeInfo
         if (i < 0) return false;
         var pod = _pods[i];
         _pods.RemoveAt(i);
+        if (HasPodAffinity(pod)) _podsWithAffinity.Remove(pod);
+        if (HasRequiredAntiAffinity(pod)) _podsWithRequiredAntiAffinity.Remove(pod);
         Requested.Add(PodResources.Requests(pod), -1);
         NonZeroRequested.Add(PodResources.NonZeroRequests(pod), -1);
         return true;
@@ -58,6 +70,14 @@ public sealed class NodeInfo
     {
         var c = new NodeInfo(Node) { Requested = Requested.Clone(), NonZeroRequested = NonZeroRequested.Clone() };
         c._pods.AddRange(_pods);
+        c._podsWithAffinity.AddRange(_podsWithAffinity);
+        c._podsWithRequiredAntiAffinity.AddRange(_podsWithRequiredAntiAffinity);
         return c;
     }
+
+    private static bool HasPodAffinity(V1Pod pod) =>
+        pod.Spec?.Affinity is { } a && (a.PodAffinity != null || a.PodAntiAffinity != null);
+
+    private static bool HasRequiredAntiAffinity(V1Pod pod) =>
+        pod.Spec?.Affinity?.PodAntiAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is { Count: > 0 };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KubeSharp.Scheduler.Cache;
 
 namespace KubeSharp.Scheduler.Framework;
 
@@ -9,6 +10,18 @@ namespace KubeSharp.Scheduler.Framework;
 public sealed class CycleState
 {
     private readonly ConcurrentDictionary<string, object> _data = new();
+
+    /// <summary>
+    /// Every node of the attempt's snapshot (upstream's shared lister), for plugins that count pods cluster-wide
+    /// (inter-pod affinity, topology spread) while Filter/Score see one node at a time.
+    /// </summary>
+    public IReadOnlyList<NodeInfo> Nodes { get; set; } = [];
+
+    /// <summary>
+    /// Plugins whose PreFilter answered Skip: their Filter is not run in this attempt, including the re-checks of
+    /// preemption's dry run (upstream's SkipFilterPlugins).
+    /// </summary>
+    public HashSet<string> SkipFilterPlugins { get; } = new(StringComparer.Ordinal);
 
     public void Write(string key, object value) => _data[key] = value;
 

@@ -41,9 +41,10 @@ public sealed class SchedulingFramework
 
     public bool HasScorers => _scorers.Length > 0;
 
-    /// <summary>Returns the first non-success status; plugins answering Skip are remembered so their Filter is skipped.</summary>
-    public Status RunPreFilter(CycleState state, V1Pod pod, HashSet<string> skipped)
+    /// <summary>Returns the first non-success status; plugins answering Skip are remembered in the state so their Filter is skipped.</summary>
+    public Status RunPreFilter(CycleState state, V1Pod pod)
     {
+        var skipped = state.SkipFilterPlugins;
         foreach (var p in PreFilters)
         {
             var s = p.PreFilter(state, pod);
@@ -53,8 +54,9 @@ public sealed class SchedulingFramework
         return Status.Success;
     }
 
-    public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node, HashSet<string> skipped)
+    public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)
     {
+        var skipped = state.SkipFilterPlugins;
         foreach (var p in Filters)
         {
             if (skipped.Count > 0 && skipped.Contains(p.Name)) continue;

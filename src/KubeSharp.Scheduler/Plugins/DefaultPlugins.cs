@@ -12,6 +12,7 @@ public static class DefaultPlugins
         .Register(PluginNames.TaintToleration, _ => new TaintToleration.TaintTolerationPlugin())
         .Register(PluginNames.NodeResourcesFit, _ => new NodeResourcesFit.NodeResourcesFitPlugin())
         .Register(PluginNames.NodeResourcesBalancedAllocation, _ => new NodeResourcesBalancedAllocation.BalancedAllocationPlugin())
+        .Register(PluginNames.InterPodAffinity, h => new InterPodAffinity.InterPodAffinityPlugin(h.Cluster))
         .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor))
         .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder));
 
@@ -26,8 +27,9 @@ public static class DefaultPlugins
             PluginNames.TaintToleration,
             PluginNames.NodeAffinity,
             PluginNames.NodeResourcesFit,
-            PluginNames.NodeResourcesBalancedAllocation,
+            PluginNames.InterPodAffinity,
             PluginNames.DefaultPreemption,
+            PluginNames.NodeResourcesBalancedAllocation,
             PluginNames.DefaultBinder,
         ],
         // Upstream's default score weights.
@@ -36,6 +38,7 @@ public static class DefaultPlugins
             [PluginNames.TaintToleration] = 3,
             [PluginNames.NodeAffinity] = 2,
             [PluginNames.NodeResourcesFit] = 1,
+            [PluginNames.InterPodAffinity] = 2,
             [PluginNames.NodeResourcesBalancedAllocation] = 1,
         },
     };

@@ -171,6 +171,28 @@ public sealed class SchedulingQueue
         }
     }
 
+    /// <summary>
+    /// A cluster change that can only help pods rejected by some plugins (upstream's per-plugin cluster events):
+    /// those move to back-off or active, the others stay.
+    /// </summary>
+    public void MoveToActiveOrBackoff(Func<QueuedPodInfo, bool> affected)
+    {
+        lock (_lock)
+        {
+            List<QueuedPodInfo>? moved = null;
+            foreach (var info in _unschedulable.Values)
+            {
+                if (affected(info)) (moved ??= []).Add(info);
+            }
+            foreach (var info in moved ?? [])
+            {
+                _unschedulable.Remove(info.Key);
+                MoveOut(info);
+            }
+            _moveRequestCycle = _schedulingCycle;
+        }
+    }
+
     /// <summary>Moves pods whose back-off has expired to the active heap (upstream runs this every second).</summary>
     public void FlushBackoffCompleted()
     {
