@@ -12,6 +12,7 @@ public static class DefaultPlugins
         .Register(PluginNames.TaintToleration, _ => new TaintToleration.TaintTolerationPlugin())
         .Register(PluginNames.NodeResourcesFit, _ => new NodeResourcesFit.NodeResourcesFitPlugin())
         .Register(PluginNames.NodeResourcesBalancedAllocation, _ => new NodeResourcesBalancedAllocation.BalancedAllocationPlugin())
+        .Register(PluginNames.PodTopologySpread, h => new PodTopologySpread.PodTopologySpreadPlugin(h.Cluster))
         .Register(PluginNames.InterPodAffinity, h => new InterPodAffinity.InterPodAffinityPlugin(h.Cluster))
         .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor))
         .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder));
@@ -27,6 +28,7 @@ public static class DefaultPlugins
             PluginNames.TaintToleration,
             PluginNames.NodeAffinity,
             PluginNames.NodeResourcesFit,
+            PluginNames.PodTopologySpread,
             PluginNames.InterPodAffinity,
             PluginNames.DefaultPreemption,
             PluginNames.NodeResourcesBalancedAllocation,
@@ -38,6 +40,7 @@ public static class DefaultPlugins
             [PluginNames.TaintToleration] = 3,
             [PluginNames.NodeAffinity] = 2,
             [PluginNames.NodeResourcesFit] = 1,
+            [PluginNames.PodTopologySpread] = 2,
             [PluginNames.InterPodAffinity] = 2,
             [PluginNames.NodeResourcesBalancedAllocation] = 1,
         },

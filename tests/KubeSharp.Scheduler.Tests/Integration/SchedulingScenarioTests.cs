@@ -161,4 +161,42 @@ public class SchedulingScenarioTests
         Assert.StartsWith("b", dbNode);
         Assert.StartsWith("b", await c.WaitForNodeAsync("early"));
     }
+
+    [Fact]
+    public async Task TopologySpreadKeepsZonesEvenAndReportsTheSkew()
+    {
+        await using var c = await TestCluster.StartAsync();
+        // Zone a has two roomy nodes, zone b one small node: LeastAllocated alone would favour zone a.
+        await c.AddNodeAsync(Make.Node("a1", cpu: "8", labels: Make.Labels("topology.kubernetes.io/zone", "a")));
+        await c.AddNodeAsync(Make.Node("a2", cpu: "8", labels: Make.Labels("topology.kubernetes.io/zone", "a")));
+        await c.AddNodeAsync(Make.Node("b1", cpu: "1", labels: Make.Labels("topology.kubernetes.io/zone", "b")));
+        V1Pod Replica(string name)
+        {
+            var pod = Make.Pod(name, "500m", labels: Make.Labels("app", "web"));
+            pod.Spec.TopologySpreadConstraints =
+            [
+                new V1TopologySpreadConstraint
+                {
+                    MaxSkew = 1, TopologyKey = "topology.kubernetes.io/zone", WhenUnsatisfiable = "DoNotSchedule",
+                    LabelSelector = new V1LabelSelector { MatchLabels = Make.Labels("app", "web") },
+                },
+            ];
+            return pod;
+        }
+        var zones = new List<char>();
+        for (var i = 0; i < 4; i++)
+        {
+            await c.AddPodAsync(Replica($"web-{i}"));
+            zones.Add((await c.WaitForNodeAsync($"web-{i}"))[0]);
+        }
+        Assert.Equal(2, zones.Count(z => z == 'a'));
+        Assert.Equal(2, zones.Count(z => z == 'b'));
+        // Zone b is now full (2 × 500m of 1 cpu): a fifth replica still fits in zone a (skew 3 − 2 = 1), a sixth would make it 2.
+        await c.AddPodAsync(Replica("web-4"));
+        Assert.StartsWith("a", await c.WaitForNodeAsync("web-4"));
+        await c.AddPodAsync(Replica("web-5"));
+        var condition = await c.WaitForUnschedulableAsync("web-5");
+        Assert.Equal("0/3 nodes are available: 1 Insufficient cpu, 2 node(s) didn't match pod topology spread constraints. "
+            + "preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..", condition.Message);
+    }
 }
