@@ -12,6 +12,8 @@ public static class DefaultPlugins
         .Register(PluginNames.TaintToleration, _ => new TaintToleration.TaintTolerationPlugin())
         .Register(PluginNames.NodeResourcesFit, _ => new NodeResourcesFit.NodeResourcesFitPlugin())
         .Register(PluginNames.NodeResourcesBalancedAllocation, _ => new NodeResourcesBalancedAllocation.BalancedAllocationPlugin())
+        .Register(PluginNames.NodePorts, _ => new NodePorts.NodePortsPlugin())
+        .Register(PluginNames.ImageLocality, _ => new ImageLocality.ImageLocalityPlugin())
         .Register(PluginNames.PodTopologySpread, h => new PodTopologySpread.PodTopologySpreadPlugin(h.Cluster))
         .Register(PluginNames.InterPodAffinity, h => new InterPodAffinity.InterPodAffinityPlugin(h.Cluster))
         .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor))
@@ -27,11 +29,13 @@ public static class DefaultPlugins
             PluginNames.NodeName,
             PluginNames.TaintToleration,
             PluginNames.NodeAffinity,
+            PluginNames.NodePorts,
             PluginNames.NodeResourcesFit,
             PluginNames.PodTopologySpread,
             PluginNames.InterPodAffinity,
             PluginNames.DefaultPreemption,
             PluginNames.NodeResourcesBalancedAllocation,
+            PluginNames.ImageLocality,
             PluginNames.DefaultBinder,
         ],
         // Upstream's default score weights.
@@ -43,6 +47,7 @@ public static class DefaultPlugins
             [PluginNames.PodTopologySpread] = 2,
             [PluginNames.InterPodAffinity] = 2,
             [PluginNames.NodeResourcesBalancedAllocation] = 1,
+            [PluginNames.ImageLocality] = 1,
         },
     };
 }
