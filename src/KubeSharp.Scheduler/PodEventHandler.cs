@@ -10,8 +10,13 @@ namespace KubeSharp.Scheduler;
 /// Routes pod changes (upstream eventhandlers.go): pending pods of this scheduler go to the queue; assigned pods
 /// go to the cache. Terminal pods free their node, as upstream's informer excludes Succeeded/Failed pods.
 /// </summary>
-internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache, SchedulingQueue queue) : IResourceEventHandler<V1Pod>
+internal sealed class PodEventHandler(IReadOnlySet<string> schedulerNames, SchedulerCache cache, SchedulingQueue queue) : IResourceEventHandler<V1Pod>
 {
+    public PodEventHandler(string schedulerName, SchedulerCache cache, SchedulingQueue queue)
+        : this(new HashSet<string>(StringComparer.Ordinal) { schedulerName }, cache, queue)
+    {
+    }
+
     public void OnAdd(V1Pod pod)
     {
         if (IsAssigned(pod))
@@ -88,6 +93,6 @@ internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache
 
     // The API server defaults an empty schedulerName to "default-scheduler".
     private bool IsResponsible(V1Pod pod) =>
-        (string.IsNullOrEmpty(pod.Spec?.SchedulerName) ? "default-scheduler" : pod.Spec.SchedulerName) == schedulerName
+        schedulerNames.Contains(string.IsNullOrEmpty(pod.Spec?.SchedulerName) ? "default-scheduler" : pod.Spec.SchedulerName)
         && !IsTerminal(pod) && pod.Metadata.DeletionTimestamp == null;
 }

@@ -15,4 +15,6 @@ public static class PluginNames
     public const string ImageLocality = "ImageLocality";
     public const string DefaultPreemption = "DefaultPreemption";
     public const string DefaultBinder = "DefaultBinder";
+    public const string PrioritySort = "PrioritySort";
+    public const string SchedulingGates = "SchedulingGates";
 }
