@@ -30,8 +30,8 @@ internal static class ProfileBuilder
             var merged = Merge([], set, registry, $"{path}.plugins.{point}");
             if (!SupportedPoints.Contains(point))
             {
-                // queueSort/preEnqueue/permit/preBind/postBind: the queue sorts by priority itself and there are no
-                // plugins of the other kinds; only the in-tree names that live there are accepted.
+                // queueSort/preEnqueue/permit/preBind/postBind have no plugins here (the queue sorts by priority
+                // itself); only the in-tree names that live there are accepted, so upstream files load.
                 var stray = merged.Enabled.FirstOrDefault(e => e.Name is not (PluginNames.PrioritySort or PluginNames.SchedulingGates));
                 if (stray.Name != null) throw new SchedulerConfigException($"{path}.plugins.{point}.enabled: plugin \"{stray.Name}\" does not extend {point}");
                 continue;

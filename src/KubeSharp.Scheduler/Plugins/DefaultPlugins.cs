@@ -18,8 +18,8 @@ public static class DefaultPlugins
         .Register(PluginNames.InterPodAffinity, (h, a) => new InterPodAffinity.InterPodAffinityPlugin(h.Cluster, a as InterPodAffinity.InterPodAffinityArgs ?? new()))
         .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor))
         .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder))
-        // Upstream's queue sort and scheduling gates: the queue does both itself, so the names are accepted in
-        // configuration but have no extension point here.
+        // Upstream's queue sort and scheduling gates: names only, so configuration files naming them load. The
+        // queue orders by priority itself; scheduling gates are not honoured yet.
         .Register(PluginNames.PrioritySort, _ => new NamedOnly(PluginNames.PrioritySort))
         .Register(PluginNames.SchedulingGates, _ => new NamedOnly(PluginNames.SchedulingGates));
 
