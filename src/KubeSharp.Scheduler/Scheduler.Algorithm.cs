@@ -18,7 +18,11 @@ internal sealed partial class Scheduler
         var result = Schedule(pod);
         var framework = ProfileFor(pod)!.Framework;
         if (result.FitError is not { } fit || result.Nodes is not { } nodes || framework.PostFilters.Count == 0) return result;
-        var input = new PostFilterInput(nodes, fit.NodeStatuses, framework.RunFilter);
+        var input = new PostFilterInput(nodes, fit.NodeStatuses, framework.RunFilter)
+        {
+            AddPod = framework.RunPreFilterAddPod,
+            RemovePod = framework.RunPreFilterRemovePod,
+        };
         var post = await framework.RunPostFilterAsync(result.State, pod, input, ct);
         fit.PostFilterMessage = post.Status.IsSuccess ? null : post.Status.Message;
         if (post.NominatedNodeName is { } node) SchedulerLog.Nominated(_logger, KubeObjects.KeyOf(pod), node);

@@ -25,6 +25,15 @@ public sealed class CycleState
 
     public void Write(string key, object value) => _data[key] = value;
 
+    /// <summary>A copy for a what-if (upstream CycleState.Clone): data implementing <see cref="ICloneableState"/> is copied, the rest shared.</summary>
+    public CycleState Clone()
+    {
+        var c = new CycleState { Nodes = Nodes };
+        c.SkipFilterPlugins.UnionWith(SkipFilterPlugins);
+        foreach (var (k, v) in _data) c._data[k] = v is ICloneableState cloneable ? cloneable.Copy() : v;
+        return c;
+    }
+
     public T? Read<T>(string key)
         where T : class => _data.TryGetValue(key, out var v) ? v as T : null;
 }

@@ -102,6 +102,30 @@ public sealed class SchedulingFramework
         return Status.Success;
     }
 
+    /// <summary>Upstream RunPreFilterExtensionAddPod: tells the PreFilter plugins (not skipped this cycle) a pod was added to the node.</summary>
+    public Status RunPreFilterAddPod(CycleState state, V1Pod pod, V1Pod podToAdd, NodeInfo node)
+    {
+        foreach (var p in PreFilters)
+        {
+            if (p is not IPreFilterExtensions ext || state.SkipFilterPlugins.Contains(p.Name)) continue;
+            var s = ext.AddPod(state, pod, podToAdd, node);
+            if (!s.IsSuccess) return Status.Error($"running AddPod on PreFilter plugin \"{p.Name}\": {s.Message}").WithPlugin(p.Name);
+        }
+        return Status.Success;
+    }
+
+    /// <summary>Upstream RunPreFilterExtensionRemovePod.</summary>
+    public Status RunPreFilterRemovePod(CycleState state, V1Pod pod, V1Pod podToRemove, NodeInfo node)
+    {
+        foreach (var p in PreFilters)
+        {
+            if (p is not IPreFilterExtensions ext || state.SkipFilterPlugins.Contains(p.Name)) continue;
+            var s = ext.RemovePod(state, pod, podToRemove, node);
+            if (!s.IsSuccess) return Status.Error($"running RemovePod on PreFilter plugin \"{p.Name}\": {s.Message}").WithPlugin(p.Name);
+        }
+        return Status.Success;
+    }
+
     public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)
     {
         var skipped = state.SkipFilterPlugins;

@@ -11,7 +11,7 @@ namespace KubeSharp.Scheduler.Plugins.InterPodAffinity;
 /// sums preferred terms' weights by domain.
 /// </summary>
 public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, InterPodAffinityArgs args)
-    : IPreFilterPlugin, IFilterPlugin, IPreScorePlugin, IScorePlugin
+    : IPreFilterPlugin, IPreFilterExtensions, IFilterPlugin, IPreScorePlugin, IScorePlugin
 {
     public const string ReasonAffinity = "node(s) didn't match pod affinity rules";
     public const string ReasonAntiAffinity = "node(s) didn't match pod anti-affinity rules";
@@ -31,7 +31,10 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
         PodAffinityInfo Pod,
         Dictionary<TopologyPair, long> ExistingAntiAffinity,
         Dictionary<TopologyPair, long> Affinity,
-        Dictionary<TopologyPair, long> AntiAffinity);
+        Dictionary<TopologyPair, long> AntiAffinity) : ICloneableState
+    {
+        public object Copy() => this with { ExistingAntiAffinity = new(ExistingAntiAffinity), Affinity = new(Affinity), AntiAffinity = new(AntiAffinity) };
+    }
 
     public Status PreFilter(CycleState state, V1Pod pod)
     {
@@ -41,6 +44,35 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
         if (existing.Count == 0 && info.RequiredAffinity.Length == 0 && info.RequiredAntiAffinity.Length == 0) return Status.Skip;
         var (affinity, anti) = IncomingCounts(info, state.Nodes);
         state.Write(PreFilterKey, new PreFilterState(pod, info, existing, affinity, anti));
+        return Status.Success;
+    }
+
+    public Status AddPod(CycleState state, V1Pod podToSchedule, V1Pod podToAdd, NodeInfo node) => Update(state, podToAdd, node, 1);
+
+    public Status RemovePod(CycleState state, V1Pod podToSchedule, V1Pod podToRemove, NodeInfo node) => Update(state, podToRemove, node, -1);
+
+    /// <summary>Upstream updateWithPod: the counts as if <paramref name="other"/> were added to (or removed from) the node.</summary>
+    private Status Update(CycleState state, V1Pod other, NodeInfo node, long delta)
+    {
+        var s = state.Read<PreFilterState>(PreFilterKey);
+        if (s == null) return Status.Error($"reading \"{PreFilterKey}\" from cycleState: not found");
+        var labels = node.Node.Metadata.Labels;
+        if (labels == null) return Status.Success;
+        foreach (var term in PodAffinityInfo.Of(other).RequiredAntiAffinity)
+        {
+            if (labels.TryGetValue(term.TopologyKey, out var value) && term.Matches(s.Incoming, cluster)) Increment(s.ExistingAntiAffinity, new(term.TopologyKey, value), delta);
+        }
+        if (MatchesAll(s.Pod.RequiredAffinity, other))
+        {
+            foreach (var term in s.Pod.RequiredAffinity)
+            {
+                if (labels.TryGetValue(term.TopologyKey, out var value)) Increment(s.Affinity, new(term.TopologyKey, value), delta);
+            }
+        }
+        foreach (var term in s.Pod.RequiredAntiAffinity)
+        {
+            if (labels.TryGetValue(term.TopologyKey, out var value) && term.Matches(other, cluster)) Increment(s.AntiAffinity, new(term.TopologyKey, value), delta);
+        }
         return Status.Success;
     }
 
@@ -155,6 +187,11 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
         return true;
     }
 
-    private static void Increment(Dictionary<TopologyPair, long> counts, TopologyPair pair, long by = 1) =>
-        counts[pair] = counts.GetValueOrDefault(pair) + by;
+    /// <summary>Adds to a domain's count; a count back at zero is removed (the "no matching pod anywhere" check looks at emptiness).</summary>
+    private static void Increment(Dictionary<TopologyPair, long> counts, TopologyPair pair, long by = 1)
+    {
+        var n = counts.GetValueOrDefault(pair) + by;
+        if (n == 0) counts.Remove(pair);
+        else counts[pair] = n;
+    }
 }

@@ -11,7 +11,7 @@ namespace KubeSharp.Scheduler.Plugins.PodTopologySpread;
 /// whose domains hold fewer matching pods, for ScheduleAnyway constraints and the defaults.
 /// </summary>
 public sealed partial class PodTopologySpreadPlugin(IClusterObjects cluster, PodTopologySpreadArgs args)
-    : IPreFilterPlugin, IFilterPlugin, IPreScorePlugin, IScorePlugin
+    : IPreFilterPlugin, IPreFilterExtensions, IFilterPlugin, IPreScorePlugin, IScorePlugin
 {
     public const string ReasonConstraintsNotMatch = "node(s) didn't match pod topology spread constraints";
     public const string ReasonNodeLabelNotMatch = ReasonConstraintsNotMatch + " (missing required label)";
@@ -28,7 +28,10 @@ public sealed partial class PodTopologySpreadPlugin(IClusterObjects cluster, Pod
     public string Name => PluginNames.PodTopologySpread;
 
     /// <summary>Per constraint: matching pods per domain value, over the nodes whose domains count.</summary>
-    private sealed record PreFilterState(IReadOnlyList<SpreadConstraint> Constraints, Dictionary<string, long>[] MatchNum);
+    private sealed record PreFilterState(IReadOnlyList<SpreadConstraint> Constraints, Dictionary<string, long>[] MatchNum) : ICloneableState
+    {
+        public object Copy() => this with { MatchNum = MatchNum.Select(d => new Dictionary<string, long>(d, StringComparer.Ordinal)).ToArray() };
+    }
 
     public Status PreFilter(CycleState state, V1Pod pod)
     {
@@ -51,6 +54,29 @@ public sealed partial class PodTopologySpreadPlugin(IClusterObjects cluster, Pod
             }
         }
         state.Write(PreFilterKey, new PreFilterState(constraints, matchNum));
+        return Status.Success;
+    }
+
+    public Status AddPod(CycleState state, V1Pod podToSchedule, V1Pod podToAdd, NodeInfo node) => Update(state, podToSchedule, podToAdd, node, 1);
+
+    public Status RemovePod(CycleState state, V1Pod podToSchedule, V1Pod podToRemove, NodeInfo node) => Update(state, podToSchedule, podToRemove, node, -1);
+
+    /// <summary>Upstream updateWithPod: a matching pod of the same namespace added to or removed from an eligible node.</summary>
+    private static Status Update(CycleState state, V1Pod pod, V1Pod other, NodeInfo node, long delta)
+    {
+        var s = state.Read<PreFilterState>(PreFilterKey);
+        if (s == null) return Status.Error($"reading \"{PreFilterKey}\" from cycleState: not found");
+        if (other.Metadata.NamespaceProperty != pod.Metadata.NamespaceProperty) return Status.Success;
+        var labels = node.Node.Metadata.Labels;
+        if (!SpreadConstraint.NodeHasAllKeys(labels, s.Constraints)) return Status.Success;
+        var otherLabels = Labels.Of(other);
+        for (var i = 0; i < s.Constraints.Count; i++)
+        {
+            var c = s.Constraints[i];
+            if (!c.Selector.Matches(otherLabels) || !c.IncludesNode(pod, node.Node)) continue;
+            var value = labels![c.TopologyKey];
+            s.MatchNum[i][value] = s.MatchNum[i].GetValueOrDefault(value) + delta;
+        }
         return Status.Success;
     }
 
