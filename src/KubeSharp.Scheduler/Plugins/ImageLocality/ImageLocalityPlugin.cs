@@ -40,12 +40,15 @@ public sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
         var s = state.Read<PreScoreState>(StateKey);
         if (s == null) return (0, Status.Error($"reading \"{StateKey}\" from cycleState: not found"));
         long sum = 0;
-        var sizes = Sizes(node.Node);
-        foreach (var image in s.Images)
+        var nodeImages = node.Node.Status?.Images;
+        if (nodeImages is { Count: > 0 })
         {
-            if (sizes == null || !sizes.TryGetValue(image, out var size)) continue;
-            var spread = (double)s.NumNodes.GetValueOrDefault(image) / s.TotalNodes;
-            sum += (long)(size * spread);
+            foreach (var image in s.Images)
+            {
+                if (SizeOn(nodeImages, image) is not { } size) continue;
+                var spread = (double)s.NumNodes.GetValueOrDefault(image) / s.TotalNodes;
+                sum += (long)(size * spread);
+            }
         }
         var maxThreshold = MaxContainerThreshold * s.Images.Count;
         if (maxThreshold <= MinThreshold) return (0, Status.Success);
@@ -57,16 +60,13 @@ public sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
     public static string Normalize(string image) =>
         image.LastIndexOf(':') <= image.LastIndexOf('/') ? image + ":latest" : image;
 
-    private static Dictionary<string, long>? Sizes(V1Node node)
+    private static long? SizeOn(IList<V1ContainerImage> images, string name)
     {
-        var images = node.Status?.Images;
-        if (images == null || images.Count == 0) return null;
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var image in images)
         {
-            foreach (var name in image.Names ?? []) sizes[name] = image.SizeBytes ?? 0;
+            if (image.Names?.Contains(name) == true) return image.SizeBytes ?? 0;
         }
-        return sizes;
+        return null;
     }
 
     private static IEnumerable<string> NamesOn(V1Node node, HashSet<string> wanted)

@@ -28,9 +28,16 @@ public sealed partial class PodTopologySpreadPlugin(IClusterObjects cluster, Pod
     public string Name => PluginNames.PodTopologySpread;
 
     /// <summary>Per constraint: matching pods per domain value, over the nodes whose domains count.</summary>
-    private sealed record PreFilterState(IReadOnlyList<SpreadConstraint> Constraints, Dictionary<string, long>[] MatchNum) : ICloneableState
+    /// <remarks>Min holds each constraint's fewest matching pods over its domains (upstream's critical path), so Filter is O(1) per node.</remarks>
+    private sealed record PreFilterState(IReadOnlyList<SpreadConstraint> Constraints, Dictionary<string, long>[] MatchNum, long[] Min) : ICloneableState
     {
-        public object Copy() => this with { MatchNum = MatchNum.Select(d => new Dictionary<string, long>(d, StringComparer.Ordinal)).ToArray() };
+        public object Copy() => this with
+        {
+            MatchNum = MatchNum.Select(d => new Dictionary<string, long>(d, StringComparer.Ordinal)).ToArray(),
+            Min = (long[])Min.Clone(),
+        };
+
+        public void UpdateMin(int i) => Min[i] = MatchNum[i].Count == 0 ? int.MaxValue : MatchNum[i].Values.Min();
     }
 
     public Status PreFilter(CycleState state, V1Pod pod)
@@ -53,7 +60,9 @@ public sealed partial class PodTopologySpreadPlugin(IClusterObjects cluster, Pod
                 matchNum[i][value] = matchNum[i].GetValueOrDefault(value) + c.CountMatching(node.Pods, ns);
             }
         }
-        state.Write(PreFilterKey, new PreFilterState(constraints, matchNum));
+        var s = new PreFilterState(constraints, matchNum, new long[constraints.Count]);
+        for (var i = 0; i < constraints.Count; i++) s.UpdateMin(i);
+        state.Write(PreFilterKey, s);
         return Status.Success;
     }
 
@@ -76,6 +85,7 @@ public sealed partial class PodTopologySpreadPlugin(IClusterObjects cluster, Pod
             if (!c.Selector.Matches(otherLabels) || !c.IncludesNode(pod, node.Node)) continue;
             var value = labels![c.TopologyKey];
             s.MatchNum[i][value] = s.MatchNum[i].GetValueOrDefault(value) + delta;
+            s.UpdateMin(i);
         }
         return Status.Success;
     }
@@ -91,7 +101,7 @@ public sealed partial class PodTopologySpreadPlugin(IClusterObjects cluster, Pod
             var c = s.Constraints[i];
             if (labels == null || !labels.TryGetValue(c.TopologyKey, out var value)) return Status.Unresolvable(ReasonNodeLabelNotMatch);
             var domains = s.MatchNum[i];
-            long min = domains.Count == 0 ? int.MaxValue : domains.Values.Min();
+            var min = s.Min[i];
             // Fewer eligible domains than minDomains: the global minimum counts as 0 (upstream).
             if (domains.Count < c.MinDomains) min = 0;
             var self = c.Selector.Matches(podLabels) ? 1 : 0;
