@@ -62,6 +62,11 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
         ct.ThrowIfCancellationRequested();
         if (options.WorkersPerController < 1) throw new ArgumentException("WorkersPerController must be at least 1");
         var controllers = ControllerRegistry.Resolve(options.Controllers);
+        // Bad CIDR flags fail the start, not the first leadership term.
+        if (controllers.Contains(ControllerNames.NodeIpam) && options.AllocateNodeCidrs)
+        {
+            _ = new Controllers.NodeIpam.CidrSet(options.ClusterCidr, options.NodeCidrMaskSize);
+        }
         var host = new ControllerManagerHost(options, controllers, loggerFactory);
         host._run = Task.Run(() => host.RunAsync(host._stop.Token), CancellationToken.None);
         return Task.FromResult(host);
@@ -97,7 +102,7 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
         IsLeading = true;
         await using var informers = new SharedInformerFactory(_client, new InformerOptions(), Options.Time, _loggerFactory);
         Informers = informers;
-        var context = new ControllerContext(_client, informers, _recorder, Options.Time, _loggerFactory);
+        var context = new ControllerContext(_client, informers, _recorder, Options.Time, _loggerFactory) { Options = Options };
         var controllers = Controllers.Select(n => ControllerRegistry.Create(n, context)).ToList();
         informers.Start();
         LogStarted(_logger, string.Join(",", Controllers), Identity);

@@ -22,6 +22,18 @@ public sealed record ControllerManagerOptions
     /// <summary>Candidate identity in the Lease; defaults to "hostname_guid" as upstream does.</summary>
     public string? Identity { get; init; }
 
+    /// <summary>Give nodes spec.podCIDR from <see cref="ClusterCidr"/> (--allocate-node-cidrs; on by default here, as in k3s).</summary>
+    public bool AllocateNodeCidrs { get; init; } = true;
+
+    /// <summary>The pod network nodes' CIDRs are cut from (--cluster-cidr).</summary>
+    public string ClusterCidr { get; init; } = "10.244.0.0/16";
+
+    /// <summary>Prefix length of each node's pod CIDR (--node-cidr-mask-size; upstream's IPv4 default is 24).</summary>
+    public int NodeCidrMaskSize { get; init; } = 24;
+
+    /// <summary>Endpoints per EndpointSlice (--max-endpoints-per-slice, upstream default 100, at most 1000).</summary>
+    public int MaxEndpointsPerSlice { get; init; } = 100;
+
     /// <summary>Clock of queues, expectations and availability checks; tests may inject a fake one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

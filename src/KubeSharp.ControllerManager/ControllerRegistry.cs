@@ -15,6 +15,12 @@ internal static class ControllerRegistry
         [ControllerNames.ReplicaSet] = c => new ReplicaSetController<V1ReplicaSet>(c, new ReplicaSetAdapter()),
         [ControllerNames.ReplicationController] = c => new ReplicaSetController<V1ReplicationController>(c, new ReplicationControllerAdapter()),
         [ControllerNames.GarbageCollector] = c => new GarbageCollector(c),
+        [ControllerNames.Deployment] = c => new Controllers.Deployment.DeploymentController(c),
+        [ControllerNames.Endpoints] = c => new Controllers.Endpoints.EndpointsController(c),
+        [ControllerNames.EndpointSlice] = c => new Controllers.EndpointSlice.EndpointSliceController(c),
+        [ControllerNames.ServiceAccount] = c => new Controllers.ServiceAccount.ServiceAccountController(c),
+        [ControllerNames.NodeIpam] = c => new Controllers.NodeIpam.NodeIpamController(c),
+        [ControllerNames.ResourceQuota] = c => new Controllers.ResourceQuota.ResourceQuotaController(c),
     };
 
     /// <summary>The names to run: "*" is all; "-name" removes one (as upstream's --controllers); unknown names throw.</summary>

@@ -1,6 +1,7 @@
 using k8s.Models;
 using KubeSharp.Client.Informers;
 using KubeSharp.Scheduler.Cache;
+using KubeSharp.Scheduler.Plugins;
 using KubeSharp.Scheduler.Queue;
 
 namespace KubeSharp.Scheduler;
@@ -9,13 +10,21 @@ namespace KubeSharp.Scheduler;
 /// Routes pod changes (upstream eventhandlers.go): pending pods of this scheduler go to the queue; assigned pods
 /// go to the cache. Terminal pods free their node, as upstream's informer excludes Succeeded/Failed pods.
 /// </summary>
-internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache, SchedulingQueue queue) : IResourceEventHandler<V1Pod>
+internal sealed class PodEventHandler(IReadOnlySet<string> schedulerNames, SchedulerCache cache, SchedulingQueue queue) : IResourceEventHandler<V1Pod>
 {
+    public PodEventHandler(string schedulerName, SchedulerCache cache, SchedulingQueue queue)
+        : this(new HashSet<string>(StringComparer.Ordinal) { schedulerName }, cache, queue)
+    {
+    }
+
     public void OnAdd(V1Pod pod)
     {
         if (IsAssigned(pod))
         {
-            if (!IsTerminal(pod)) cache.AddPod(pod);
+            if (IsTerminal(pod)) return;
+            cache.AddPod(pod);
+            // A new pod in a domain may satisfy a waiting pod's affinity or even out a spread constraint.
+            queue.MoveToActiveOrBackoff(RejectedByPodPlacement);
         }
         else if (IsResponsible(pod))
         {
@@ -36,6 +45,7 @@ internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache
             else
             {
                 cache.UpdatePod(newPod);
+                if (!IsAssigned(oldPod) || !SameLabels(oldPod, newPod)) queue.MoveToActiveOrBackoff(RejectedByPodPlacement);
             }
             return;
         }
@@ -65,12 +75,24 @@ internal sealed class PodEventHandler(string schedulerName, SchedulerCache cache
         }
     }
 
+    /// <summary>Plugins that count other pods by their labels: an assigned pod's arrival or relabelling can change their answer.</summary>
+    private static bool RejectedByPodPlacement(QueuedPodInfo info) =>
+        info.UnschedulablePlugins.Contains(PluginNames.InterPodAffinity) || info.UnschedulablePlugins.Contains(PluginNames.PodTopologySpread);
+
+    private static bool SameLabels(V1Pod a, V1Pod b)
+    {
+        var x = a.Metadata.Labels;
+        var y = b.Metadata.Labels;
+        if (x == null || y == null) return (x?.Count ?? 0) == (y?.Count ?? 0);
+        return x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && v == kv.Value);
+    }
+
     private static bool IsAssigned(V1Pod pod) => !string.IsNullOrEmpty(pod.Spec?.NodeName);
 
     private static bool IsTerminal(V1Pod pod) => pod.Status?.Phase is "Succeeded" or "Failed";
 
     // The API server defaults an empty schedulerName to "default-scheduler".
     private bool IsResponsible(V1Pod pod) =>
-        (string.IsNullOrEmpty(pod.Spec?.SchedulerName) ? "default-scheduler" : pod.Spec.SchedulerName) == schedulerName
+        schedulerNames.Contains(string.IsNullOrEmpty(pod.Spec?.SchedulerName) ? "default-scheduler" : pod.Spec.SchedulerName)
         && !IsTerminal(pod) && pod.Metadata.DeletionTimestamp == null;
 }

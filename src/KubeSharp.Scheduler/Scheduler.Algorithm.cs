@@ -16,9 +16,14 @@ internal sealed partial class Scheduler
     internal async Task<ScheduleResult> ScheduleAsync(V1Pod pod, CancellationToken ct)
     {
         var result = Schedule(pod);
-        if (result.FitError is not { } fit || result.Nodes is not { } nodes || _framework.PostFilters.Count == 0) return result;
-        var input = new PostFilterInput(nodes, fit.NodeStatuses, (s, p, n) => _framework.RunFilter(s, p, n, []));
-        var post = await _framework.RunPostFilterAsync(result.State, pod, input, ct);
+        var framework = ProfileFor(pod)!.Framework;
+        if (result.FitError is not { } fit || result.Nodes is not { } nodes || framework.PostFilters.Count == 0) return result;
+        var input = new PostFilterInput(nodes, fit.NodeStatuses, framework.RunFilter)
+        {
+            AddPod = framework.RunPreFilterAddPod,
+            RemovePod = framework.RunPreFilterRemovePod,
+        };
+        var post = await framework.RunPostFilterAsync(result.State, pod, input, ct);
         fit.PostFilterMessage = post.Status.IsSuccess ? null : post.Status.Message;
         if (post.NominatedNodeName is { } node) SchedulerLog.Nominated(_logger, KubeObjects.KeyOf(pod), node);
         return result with { NominatedNodeName = post.NominatedNodeName };
@@ -27,25 +32,25 @@ internal sealed partial class Scheduler
     /// <summary>Upstream schedulePod: PreFilter, Filter (in parallel, until enough nodes fit), then Score and pick the best.</summary>
     internal ScheduleResult Schedule(V1Pod pod)
     {
-        var state = new CycleState();
+        var framework = ProfileFor(pod)?.Framework ?? throw new InvalidOperationException($"no profile for scheduler {pod.Spec?.SchedulerName}");
         var nodes = _cache.Snapshot();
+        var state = new CycleState { Nodes = nodes };
         if (nodes.Count == 0) return new ScheduleResult(null, null, Status.Error(NoNodesAvailable), state);
-        var skipped = new HashSet<string>(StringComparer.Ordinal);
-        var pre = _framework.RunPreFilter(state, pod, skipped);
+        var pre = framework.RunPreFilter(state, pod);
         if (pre.Code == StatusCode.Error) return new ScheduleResult(null, null, pre, state);
         if (!pre.IsSuccess)
         {
             var all = nodes.ToDictionary(n => n.Name, _ => pre, StringComparer.Ordinal);
             return new ScheduleResult(null, new FitError(nodes.Count, all, pre.Message), null, state) { Nodes = nodes };
         }
-        var (feasible, rejected, error) = FindFeasibleNodes(state, pod, nodes, skipped);
+        var (feasible, rejected, error) = FindFeasibleNodes(framework, state, pod, nodes);
         if (error != null) return new ScheduleResult(null, null, error, state);
         if (feasible.Count == 0)
         {
             return new ScheduleResult(null, new FitError(nodes.Count, rejected), null, state) { Nodes = nodes };
         }
-        if (feasible.Count == 1 || !_framework.HasScorers) return new ScheduleResult(feasible[0].Name, null, null, state);
-        var (totals, scoreStatus) = _framework.RunScore(state, pod, feasible);
+        if (feasible.Count == 1 || !framework.HasScorers) return new ScheduleResult(feasible[0].Name, null, null, state);
+        var (totals, scoreStatus) = framework.RunScore(state, pod, feasible);
         if (!scoreStatus.IsSuccess) return new ScheduleResult(null, null, scoreStatus, state);
         return new ScheduleResult(feasible[SelectHost(totals)].Name, null, null, state);
     }
@@ -55,16 +60,16 @@ internal sealed partial class Scheduler
     /// <see cref="FeasibleNodesToFind"/> nodes fit, as upstream's findNodesThatPassFilters does.
     /// </summary>
     private (List<NodeInfo> Feasible, Dictionary<string, Status> Rejected, Status? Error) FindFeasibleNodes(
-        CycleState state, V1Pod pod, List<NodeInfo> nodes, HashSet<string> skipped)
+        SchedulingFramework framework, CycleState state, V1Pod pod, List<NodeInfo> nodes)
     {
-        var toFind = _framework.HasScorers ? FeasibleNodesToFind(nodes.Count) : 1;
+        var toFind = framework.HasScorers ? FeasibleNodesToFind(nodes.Count, framework.Profile.PercentageOfNodesToScore ?? _percentageOfNodesToScore) : 1;
         var start = _nextStartNodeIndex % nodes.Count;
         var statuses = new Status?[nodes.Count];
         var found = 0;
         Parallel.For(0, nodes.Count, new ParallelOptions { MaxDegreeOfParallelism = _parallelism }, (j, loop) =>
         {
             var i = (start + j) % nodes.Count;
-            var s = _framework.RunFilter(state, pod, nodes[i], skipped);
+            var s = framework.RunFilter(state, pod, nodes[i]);
             statuses[i] = s;
             if (s.IsSuccess && Interlocked.Increment(ref found) >= toFind) loop.Stop();
         });
@@ -85,16 +90,17 @@ internal sealed partial class Scheduler
     }
 
     /// <summary>
-    /// Upstream's adaptive percentageOfNodesToScore: every node below 100 nodes; otherwise (50 − nodes/125)% of
-    /// them, at least 5%, and never fewer than 100.
+    /// Upstream numFeasibleNodesToFind: every node below 100 nodes; otherwise the configured percentage of them, or
+    /// when that is 0/unset the adaptive (50 − nodes/125)%, at least 5%; never fewer than 100.
     /// </summary>
-    internal static int FeasibleNodesToFind(int allNodes)
+    internal static int FeasibleNodesToFind(int allNodes, int? percentageOfNodesToScore = null)
     {
         const int minFeasibleNodesToFind = 100;
         const int minPercentage = 5;
         if (allNodes < minFeasibleNodesToFind) return allNodes;
-        var percentage = Math.Max(minPercentage, 50 - allNodes / 125);
-        return Math.Max(minFeasibleNodesToFind, allNodes * percentage / 100);
+        var percentage = percentageOfNodesToScore ?? 0;
+        if (percentage == 0) percentage = Math.Max(minPercentage, 50 - allNodes / 125);
+        return Math.Max(minFeasibleNodesToFind, (int)((long)allNodes * percentage / 100));
     }
 
     /// <summary>The highest total; ties are broken uniformly at random (reservoir sampling), as upstream's selectHost.</summary>

@@ -34,7 +34,7 @@ internal sealed partial class Scheduler
             return;
         }
         _queue.AddUnschedulable(info, cycle);
-        _recorder.Event(current, EventTypes.Warning, "FailedScheduling", message);
+        ProfileFor(current)?.Recorder.Event(current, EventTypes.Warning, "FailedScheduling", message);
         try
         {
             await _conditions.SetPodScheduledAsync(current, "False", reason, message, result.NominatedNodeName, ct);

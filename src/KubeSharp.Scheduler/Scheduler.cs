@@ -16,15 +16,15 @@ namespace KubeSharp.Scheduler;
 /// </summary>
 internal sealed partial class Scheduler
 {
-    private readonly SchedulingFramework _framework;
+    private readonly Dictionary<string, SchedulerProfile> _profiles = new(StringComparer.Ordinal);
     private readonly SchedulerCache _cache;
     private readonly SchedulingQueue _queue;
     private readonly Func<V1Pod, V1Pod?> _currentPod;
-    private readonly IEventRecorder _recorder;
     private readonly IPodConditionWriter _conditions;
     private readonly ILogger _logger;
     private readonly int _parallelism;
     private readonly Random _random;
+    private readonly int? _percentageOfNodesToScore;
     private readonly ConcurrentDictionary<Task, byte> _bindings = new();
 
     // Only the scheduling loop touches this (one pod at a time), so it needs no lock.
@@ -33,17 +33,29 @@ internal sealed partial class Scheduler
     /// <param name="currentPod">The informer's current copy of a pod (null when deleted), to drop stale queue entries.</param>
     public Scheduler(SchedulingFramework framework, SchedulerCache cache, SchedulingQueue queue, Func<V1Pod, V1Pod?> currentPod,
         IEventRecorder recorder, IPodConditionWriter conditions, ILogger logger, int parallelism, int? seed)
+        : this([new SchedulerProfile(framework, recorder)], cache, queue, currentPod, conditions, logger, parallelism, seed, null)
     {
-        _framework = framework;
+    }
+
+    /// <param name="profiles">One per scheduler name this process serves; a pod uses the profile of its spec.schedulerName.</param>
+    /// <param name="percentageOfNodesToScore">The global setting; a profile's own wins; 0 or null is upstream's adaptive default.</param>
+    public Scheduler(IReadOnlyList<SchedulerProfile> profiles, SchedulerCache cache, SchedulingQueue queue, Func<V1Pod, V1Pod?> currentPod,
+        IPodConditionWriter conditions, ILogger logger, int parallelism, int? seed, int? percentageOfNodesToScore)
+    {
+        foreach (var p in profiles) _profiles[p.Framework.Profile.SchedulerName] = p;
         _cache = cache;
         _queue = queue;
         _currentPod = currentPod;
-        _recorder = recorder;
         _conditions = conditions;
         _logger = logger;
         _parallelism = Math.Max(1, parallelism);
         _random = seed is { } s ? new Random(s) : new Random();
+        _percentageOfNodesToScore = percentageOfNodesToScore;
     }
+
+    /// <summary>The profile named by the pod's spec.schedulerName (empty means default-scheduler, as the API server defaults it).</summary>
+    private SchedulerProfile? ProfileFor(V1Pod pod) =>
+        _profiles.GetValueOrDefault(string.IsNullOrEmpty(pod.Spec?.SchedulerName) ? "default-scheduler" : pod.Spec.SchedulerName);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -83,6 +95,11 @@ internal sealed partial class Scheduler
             return;
         }
         info.Pod = pod;
+        if (ProfileFor(pod) is not { } profile)
+        {
+            _queue.Done(info.Key);
+            return;
+        }
         var result = await ScheduleAsync(pod, ct);
         if (!result.Succeeded)
         {
@@ -94,32 +111,32 @@ internal sealed partial class Scheduler
         var assumed = KubeObjects.DeepCopy(pod);
         assumed.Spec.NodeName = node;
         _cache.AssumePod(assumed, node);
-        var reserve = _framework.RunReserve(result.State, assumed, node);
+        var reserve = profile.Framework.RunReserve(result.State, assumed, node);
         if (!reserve.IsSuccess)
         {
             _cache.ForgetPod(assumed);
             await HandleFailureAsync(info, cycle, result with { NodeName = null, Error = reserve }, ct);
             return;
         }
-        var binding = BindAsync(info, assumed, node, cycle, result.State, ct);
+        var binding = BindAsync(profile, info, assumed, node, cycle, result.State, ct);
         _bindings.TryAdd(binding, 0);
         _ = binding.ContinueWith(t => _bindings.TryRemove(t, out _), TaskScheduler.Default);
     }
 
-    private async Task BindAsync(QueuedPodInfo info, V1Pod assumed, string node, long cycle, CycleState state, CancellationToken ct)
+    private async Task BindAsync(SchedulerProfile profile, QueuedPodInfo info, V1Pod assumed, string node, long cycle, CycleState state, CancellationToken ct)
     {
         await Task.Yield();
-        var status = await _framework.RunBindAsync(state, assumed, node, ct);
+        var status = await profile.Framework.RunBindAsync(state, assumed, node, ct);
         if (status.IsSuccess)
         {
             _queue.Done(info.Key);
             SchedulerLog.Bound(_logger, info.Key, node);
-            _recorder.Event(assumed, EventTypes.Normal, "Scheduled", $"Successfully assigned {info.Key} to {node}");
+            profile.Recorder.Event(assumed, EventTypes.Normal, "Scheduled", $"Successfully assigned {info.Key} to {node}");
             return;
         }
         // A failed bind undoes the assumption and retries the pod with back-off.
         _cache.ForgetPod(assumed);
-        _framework.RunUnreserve(state, assumed, node);
+        profile.Framework.RunUnreserve(state, assumed, node);
         await HandleFailureAsync(info, cycle, new ScheduleResult(null, null, status, state), ct);
     }
 }

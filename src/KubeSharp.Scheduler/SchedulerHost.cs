@@ -22,16 +22,15 @@ public sealed class SchedulerHost : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly KubeClient _client;
     private readonly SharedInformerFactory _informers;
-    private readonly EventRecorder _recorder;
+    private readonly List<EventRecorder> _recorders = [];
     private Task _run = Task.CompletedTask;
     private Task _flush = Task.CompletedTask;
 
-    private SchedulerHost(SchedulerOptions options, KubeClient client, SharedInformerFactory informers, EventRecorder recorder)
+    private SchedulerHost(SchedulerOptions options, KubeClient client, SharedInformerFactory informers)
     {
         Options = options;
         _client = client;
         _informers = informers;
-        _recorder = recorder;
     }
 
     public SchedulerOptions Options { get; }
@@ -45,29 +44,39 @@ public sealed class SchedulerHost : IAsyncDisposable
         var config = ClientConfig.FromKubeconfig(options.KubeconfigPath) with { UserAgent = "kubesharp-scheduler/v1.32" };
         var client = new KubeClient(config);
         var informers = new SharedInformerFactory(client, new InformerOptions(), options.Time, loggerFactory);
-        var recorder = new EventRecorder(client.For<Corev1Event>(), new EventRecorderOptions { Component = options.SchedulerName },
-            options.Time, loggerFactory.CreateLogger("KubeSharp.Scheduler.Events"));
-        var host = new SchedulerHost(options, client, informers, recorder);
+        var host = new SchedulerHost(options, client, informers);
         try
         {
             var cache = new SchedulerCache();
             var queue = new SchedulingQueue(options.Time, options.PodInitialBackoff, options.PodMaxBackoff);
             var podInformer = informers.InformerFor<V1Pod>();
             var nodeInformer = informers.InformerFor<V1Node>();
+            var cluster = new InformerClusterObjects(informers);
+            var profiles = new List<SchedulerProfile>();
+            var registry = DefaultPlugins.Registry();
+            foreach (var profile in options.Profiles ?? [DefaultPlugins.Profile(options.SchedulerName)])
+            {
+                // Each profile's events name its scheduler as their source, as upstream's per-profile recorders do.
+                var recorder = new EventRecorder(client.For<Corev1Event>(), new EventRecorderOptions { Component = profile.SchedulerName },
+                    options.Time, loggerFactory.CreateLogger("KubeSharp.Scheduler.Events"));
+                host._recorders.Add(recorder);
+                var handle = new PluginHandle(new ApiPodBinder(client), options.Time, new ApiPodPreemptor(client.For<V1Pod>(), recorder)) { Cluster = cluster };
+                profiles.Add(new SchedulerProfile(new SchedulingFramework(profile, registry, handle), recorder));
+            }
+            var names = profiles.Select(p => p.Framework.Profile.SchedulerName).ToHashSet(StringComparer.Ordinal);
             // Nodes first, so pods bound to known nodes mostly land on them rather than in placeholders.
             nodeInformer.AddEventHandler(new NodeEventHandler(cache, queue));
-            podInformer.AddEventHandler(new PodEventHandler(options.SchedulerName, cache, queue));
-            var framework = new SchedulingFramework(DefaultPlugins.Profile(options.SchedulerName), DefaultPlugins.Registry(),
-                new PluginHandle(new ApiPodBinder(client), options.Time, new ApiPodPreemptor(client.For<V1Pod>(), recorder)));
+            podInformer.AddEventHandler(new PodEventHandler(names, cache, queue));
             var lister = podInformer.Lister;
-            var scheduler = new Scheduler(framework, cache, queue, p => lister.Get(p.Metadata.NamespaceProperty, p.Metadata.Name),
-                recorder, new ApiPodConditionWriter(client.For<V1Pod>(), options.Time), logger, options.Parallelism, options.RandomSeed);
+            var scheduler = new Scheduler(profiles, cache, queue, p => lister.Get(p.Metadata.NamespaceProperty, p.Metadata.Name),
+                new ApiPodConditionWriter(client.For<V1Pod>(), options.Time), logger, options.Parallelism, options.RandomSeed,
+                options.PercentageOfNodesToScore);
             informers.Start();
             if (!await informers.WaitForCacheSyncAsync(ct)) throw new OperationCanceledException(ct);
             var stop = host._stop.Token;
             host._flush = FlushQueuesAsync(queue, options, stop);
             host._run = options.LeaderElect ? LeadAsync(options, client, scheduler, logger, stop) : scheduler.RunAsync(stop);
-            SchedulerLog.Started(logger, options.SchedulerName, options.LeaderElect);
+            SchedulerLog.Started(logger, string.Join(",", names), options.LeaderElect);
             return host;
         }
         catch
@@ -89,7 +98,7 @@ public sealed class SchedulerHost : IAsyncDisposable
             // Expected on shutdown.
         }
         await _informers.DisposeAsync();
-        await _recorder.DisposeAsync();
+        foreach (var recorder in _recorders) await recorder.DisposeAsync();
         _client.Dispose();
         _stop.Dispose();
     }

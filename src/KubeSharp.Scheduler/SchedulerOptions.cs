@@ -37,6 +37,15 @@ public sealed record SchedulerOptions
     /// <summary>Clock for queues, back-off and events; tests may inject a fake one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The profiles to serve (from a KubeSchedulerConfiguration file); null serves the default profile under
+    /// <see cref="SchedulerName"/>. Several profiles: one scheduler name each, one queue and cache for all.
+    /// </summary>
+    public IReadOnlyList<Framework.Profile>? Profiles { get; init; }
+
+    /// <summary>Global percentageOfNodesToScore (0-100); null or 0: upstream's adaptive default.</summary>
+    public int? PercentageOfNodesToScore { get; init; }
+
     /// <summary>Seed for breaking score ties between nodes; null picks a random seed.</summary>
     public int? RandomSeed { get; init; }
 }

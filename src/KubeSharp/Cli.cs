@@ -27,6 +27,9 @@ public static class Cli
           --secure-port N         HTTPS port (default 6443)
           --bind-address ADDR     listen address (default 0.0.0.0)
           --token-auth-file FILE  bearer tokens, CSV: token,user,uid,"group1,group2"
+          --advertise-address IP  address of this API server in the kubernetes Service's endpoints
+          --service-cluster-ip-range CIDR  Service cluster IPs (default 10.96.0.0/12)
+          --service-node-port-range RANGE  Service node ports (default 30000-32767)
           -v, --verbose           debug logging
         """;
 

@@ -3,7 +3,7 @@ namespace KubeSharp.Cli;
 /// <summary>--name value / --name=value / boolean --name flags.</summary>
 public sealed class Flags
 {
-    private static readonly HashSet<string> Booleans = ["verbose", "v", "cleanup", "disable-proxy", "disable-agent"];
+    private static readonly HashSet<string> Booleans = ["verbose", "v", "cleanup", "disable-proxy", "disable-agent", "allocate-node-cidrs"];
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
     public static Flags Parse(ReadOnlySpan<string> args)

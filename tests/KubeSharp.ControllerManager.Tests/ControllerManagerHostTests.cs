@@ -34,8 +34,8 @@ public sealed class ControllerManagerHostTests(ClusterFixture cluster)
     }
 
     [Theory]
-    [InlineData(new[] { "*" }, new[] { "namespace", "replicaset", "replicationcontroller", "garbagecollector" })]
-    [InlineData(new[] { "*", "-namespace" }, new[] { "replicaset", "replicationcontroller", "garbagecollector" })]
+    [InlineData(new[] { "*" }, new[] { "namespace", "replicaset", "replicationcontroller", "deployment", "garbagecollector", "endpoints", "endpointslice", "serviceaccount", "nodeipam", "resourcequota" })]
+    [InlineData(new[] { "*", "-namespace", "-nodeipam" }, new[] { "replicaset", "replicationcontroller", "deployment", "garbagecollector", "endpoints", "endpointslice", "serviceaccount", "resourcequota" })]
     [InlineData(new[] { "replicaset" }, new[] { "replicaset" })]
     public void Resolves_the_controllers_flag(string[] requested, string[] expected) =>
         Assert.Equal(expected, ControllerRegistry.Resolve(requested));

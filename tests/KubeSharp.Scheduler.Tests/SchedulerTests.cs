@@ -156,6 +156,15 @@ public class SchedulerTests
     public void FeasibleNodesToFindIsUpstreamsAdaptivePercentage(int nodes, int expected) =>
         Assert.Equal(expected, Scheduler.FeasibleNodesToFind(nodes));
 
+    [Theory]
+    [InlineData(50, 100, 50)]
+    [InlineData(1000, 0, 420)]
+    [InlineData(1000, 30, 300)]
+    [InlineData(1000, 100, 1000)]
+    [InlineData(1000, 5, 100)]
+    public void FeasibleNodesToFindHonoursAConfiguredPercentage(int nodes, int percentage, int expected) =>
+        Assert.Equal(expected, Scheduler.FeasibleNodesToFind(nodes, percentage));
+
     [Fact]
     public void InALargeClusterScoringStopsEarlyButTheOnlyFittingNodeIsStillFound()
     {

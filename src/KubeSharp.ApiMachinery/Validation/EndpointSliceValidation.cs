@@ -9,6 +9,9 @@ public static class EndpointSliceValidation
 {
     private static readonly string[] AddressTypes = ["FQDN", "IPv4", "IPv6"];
 
+    /// <summary>upstream's maxPorts of a slice.</summary>
+    private const int MaxPorts = 20000;
+
     public static List<FieldError> ValidateCreate(V1EndpointSlice slice)
     {
         var errs = MetadataValidation.ValidateObjectMeta(slice.Metadata, true, NameValidation.NameIsDnsSubdomain);
@@ -43,6 +46,11 @@ public static class EndpointSliceValidation
         }
         var names = new HashSet<string>(StringComparer.Ordinal);
         var ports = slice.Ports ?? [];
+        if (ports.Count > MaxPorts)
+        {
+            errs.Add(FieldErrors.TooMany(FieldPath.Root("ports"), ports.Count, MaxPorts));
+            return;
+        }
         for (var i = 0; i < ports.Count; i++)
         {
             var port = ports[i];
@@ -98,6 +106,10 @@ public static class EndpointSliceValidation
                         break;
                     case "IPv6" when !ok || ip!.AddressFamily != AddressFamily.InterNetworkV6:
                         errs.Add(FieldErrors.Invalid(addrPath.Index(a), addr, "must be a valid IPv6 address"));
+                        break;
+                    case "IPv4" or "IPv6" when EndpointsValidation.SpecialIpError(ip!) is { } special:
+                        // upstream's ValidateNonSpecialIP, as for v1 Endpoints.
+                        errs.Add(FieldErrors.Invalid(addrPath.Index(a), addr, special));
                         break;
                     case "FQDN":
                         CommonValidation.Dns1123Subdomain(errs, addr, addrPath.Index(a));

@@ -84,7 +84,7 @@ public static class EndpointsValidation
     }
 
     /// <summary>upstream's ValidateNonSpecialIP: endpoints may not point at unspecified, loopback or link-local IPs.</summary>
-    private static string? SpecialIpError(IPAddress ip)
+    internal static string? SpecialIpError(IPAddress ip)
     {
         if (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any))
         {

@@ -122,6 +122,7 @@ public static class ServiceValidation
             errs.Add(FieldErrors.NotSupported(Spec.Child("type"), spec.Type, ServiceTypes));
         }
         ValidateTrafficPolicies(errs, spec);
+        ValidateLoadBalancerFields(errs, spec);
     }
 
     private static void ValidatePorts(List<FieldError> errs, V1ServiceSpec spec, IList<V1ServicePort> ports)
@@ -200,9 +201,52 @@ public static class ServiceValidation
         }
     }
 
+    /// <summary>Fields that only mean something for LoadBalancer Services (upstream ValidateService).</summary>
+    private static void ValidateLoadBalancerFields(List<FieldError> errs, V1ServiceSpec spec)
+    {
+        var lb = spec.Type == "LoadBalancer";
+        if (!lb && spec.AllocateLoadBalancerNodePorts is not null)
+        {
+            errs.Add(FieldErrors.Forbidden(Spec.Child("allocateLoadBalancerNodePorts"), "may only be used when `type` is 'LoadBalancer'"));
+        }
+        if (lb && spec.AllocateLoadBalancerNodePorts is null)
+        {
+            errs.Add(FieldErrors.Required(FieldPath.Root("allocateLoadBalancerNodePorts")));
+        }
+        if (!lb && spec.LoadBalancerClass is not null)
+        {
+            errs.Add(FieldErrors.Forbidden(Spec.Child("loadBalancerClass"), "may only be used when `type` is 'LoadBalancer'"));
+        }
+        var ranges = spec.LoadBalancerSourceRanges ?? [];
+        if (ranges.Count > 0 && !lb)
+        {
+            errs.Add(FieldErrors.Forbidden(Spec.Child("loadBalancerSourceRanges"), "may only be used when `type` is 'LoadBalancer'"));
+        }
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            // Space padding is allowed, a leftover of the annotation these values came from.
+            var value = ranges[i].Trim();
+            if (!IsCidr(value))
+            {
+                errs.Add(FieldErrors.Invalid(Spec.Child("loadBalancerSourceRanges").Index(i), value,
+                    "must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"));
+            }
+        }
+    }
+
+    private static bool IsCidr(string value)
+    {
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !IPAddress.TryParse(value.AsSpan(0, slash), out var ip)) return false;
+        var max = ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
+        return int.TryParse(value.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits)
+            && bits <= max;
+    }
+
     private static void ValidateTrafficPolicies(List<FieldError> errs, V1ServiceSpec spec)
     {
-        var external = spec.Type is "NodePort" or "LoadBalancer";
+        // Externally accessible as upstream's ExternallyAccessible: node ports, load balancers, or external IPs.
+        var external = spec.Type is "NodePort" or "LoadBalancer" || spec.Type == "ClusterIP" && spec.ExternalIPs is { Count: > 0 };
         if (external)
         {
             if (string.IsNullOrEmpty(spec.ExternalTrafficPolicy))
@@ -228,6 +272,21 @@ public static class ServiceValidation
         else if (Array.IndexOf(TrafficPolicies, spec.InternalTrafficPolicy) < 0)
         {
             errs.Add(FieldErrors.NotSupported(Spec.Child("internalTrafficPolicy"), spec.InternalTrafficPolicy, TrafficPolicies));
+        }
+        var needsHealthCheck = spec.Type == "LoadBalancer" && spec.ExternalTrafficPolicy == "Local";
+        if (!needsHealthCheck && spec.HealthCheckNodePort is not (null or 0))
+        {
+            errs.Add(FieldErrors.Invalid(Spec.Child("healthCheckNodePort"), spec.HealthCheckNodePort,
+                "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"));
+        }
+        else if (needsHealthCheck && spec.HealthCheckNodePort is null or 0)
+        {
+            errs.Add(FieldErrors.Required(Spec.Child("healthCheckNodePort")));
+        }
+        else if (needsHealthCheck)
+        {
+            errs.AddRange(NameValidation.IsValidPortNum(spec.HealthCheckNodePort!.Value)
+                .Select(m => FieldErrors.Invalid(Spec.Child("healthCheckNodePort"), spec.HealthCheckNodePort.Value, m)));
         }
     }
 }

@@ -8,6 +8,7 @@ using KubeSharp.ApiServer.Http;
 using KubeSharp.ApiServer.Pki;
 using KubeSharp.ApiServer.Proxy;
 using KubeSharp.ApiServer.Registry;
+using KubeSharp.ApiServer.Registry.Services;
 using KubeSharp.ApiServer.Registry.Strategies;
 using KubeSharp.Storage;
 using KubeSharp.Storage.Sqlite;
@@ -30,10 +31,13 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IStore _store;
     private readonly CacheFeeder _feeder;
+    private readonly List<IAsyncDisposable> _loops;
 
-    private ApiServerHost(WebApplication app, IStore store, CacheFeeder feeder, Uri url, string kubeconfig, X509Certificate2 ca, X509Certificate2 admin)
+    private ApiServerHost(WebApplication app, IStore store, CacheFeeder feeder, List<IAsyncDisposable> loops, Uri url, string kubeconfig,
+        X509Certificate2 ca, X509Certificate2 admin)
     {
         _app = app;
+        _loops = loops;
         _store = store;
         _feeder = feeder;
         Url = url;
@@ -43,6 +47,25 @@ public sealed partial class ApiServerHost : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>The address the <c>kubernetes</c> Service's endpoints point at for this server.</summary>
+    public required IPAddress AdvertiseAddress { get; init; }
+
+    /// <summary>upstream's --advertise-address default: the configured address, else the kubeconfig host when it
+    /// is a non-loopback IP, else the host's first non-loopback address (IPv4 first), else loopback.</summary>
+    public static IPAddress ResolveAdvertiseAddress(ApiServerOptions options)
+    {
+        if (options.AdvertiseAddress != null)
+        {
+            return IPAddress.TryParse(options.AdvertiseAddress, out var given)
+                ? given
+                : throw new FormatException($"invalid advertise address \"{options.AdvertiseAddress}\": want an IP address");
+        }
+        if (IPAddress.TryParse(options.AdvertiseHost, out var host) && !IPAddress.IsLoopback(host)) return host;
+        var candidates = PkiBootstrap.HostAddresses().Where(a => !IPAddress.IsLoopback(a)).ToList();
+        return candidates.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            ?? candidates.FirstOrDefault() ?? IPAddress.Loopback;
+    }
 
     /// <summary>Cancelled when the web host begins to stop on its own (e.g. its console lifetime saw a signal).</summary>
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
@@ -59,7 +82,11 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var logger = loggerFactory.CreateLogger("apiserver");
         Directory.CreateDirectory(options.DataDir);
         var pkiFiles = new PkiFiles(Path.Combine(options.DataDir, "pki"));
-        var pki = PkiBootstrap.LoadOrCreate(pkiFiles, time);
+        var ipRange = ServiceIpRange.Parse(options.ServiceClusterIpRange);
+        var portRange = NodePortRange.Parse(options.ServiceNodePortRange);
+        var serviceIp = ipRange.AddressAt(0);
+        var endpointAddressValue = ResolveAdvertiseAddress(options);
+        var pki = PkiBootstrap.LoadOrCreate(pkiFiles, time, serviceIp);
         var tokens = options.TokenAuthFile != null ? TokenFile.Load(options.TokenAuthFile) : new Dictionary<string, UserInfo>();
 
         var store = options.StoreFactory?.Invoke(options)
@@ -68,8 +95,14 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var feeder = new CacheFeeder(store, stored, options.WatchCacheEventWindow, time, loggerFactory.CreateLogger("watchcache"));
         await feeder.StartAsync(cancellationToken);
         var namespaces = new NamespaceLifecycle(store, feeder);
-        IReadOnlyList<IAdmissionPlugin> admission = [new Registry.Admission.PriorityAdmission(feeder)];
-        var stores = stored.ToDictionary(r => r, r => new ResourceStore(r, StrategyFactory.For(r), store, feeder, namespaces, time, admission));
+        // Upstream's order: mutating LimitRanger then Priority; validating LimitRanger, then ResourceQuota last.
+        var lookup = new Registry.Admission.NamespacedLookup(store, feeder);
+        var limitRanger = new Registry.Admission.LimitRanger(lookup);
+        IReadOnlyList<IAdmissionPlugin> admission = [limitRanger, new Registry.Admission.PriorityAdmission(feeder)];
+        IReadOnlyList<IValidatingAdmissionPlugin> validating = [limitRanger, new Registry.Admission.ResourceQuotaAdmission(lookup, store, time)];
+        var allocator = new ServiceAllocator(store, ipRange, portRange, loggerFactory.CreateLogger("serviceallocator"));
+        var stores = stored.ToDictionary(r => r, r => new ResourceStore(r, StrategyFactory.For(r), store, feeder, namespaces, time, admission, validating,
+            (r.Group, r.Resource) is ("", "services") ? allocator : null));
         await Bootstrap.EnsureSystemObjectsAsync(stores, cancellationToken);
 
         var ready = false;
@@ -113,14 +146,36 @@ public sealed partial class ApiServerHost : IAsyncDisposable
         var url = new Uri($"https://{options.AdvertiseHost}:{port}");
         var kubeconfig = options.KubeconfigPath ?? Path.Combine(options.DataDir, "kubeconfig");
         KubeconfigWriter.Write(kubeconfig, url.ToString().TrimEnd('/'), pkiFiles);
+        var loops = new List<IAsyncDisposable>();
+        try
+        {
+            var kubernetesService = new KubernetesServiceReconciler(stores, store, serviceIp, endpointAddressValue, port,
+                options.KubernetesServiceReconcileInterval, time, loggerFactory.CreateLogger("controlplane"));
+            await kubernetesService.StartAsync(cancellationToken);
+            loops.Add(kubernetesService);
+            var repair = new AllocationRepair(allocator, stores[ResourceTable.Find("", "services")!], store,
+                options.AllocationRepairInterval, time, loggerFactory.CreateLogger("serviceallocator"));
+            repair.Start();
+            loops.Add(repair);
+        }
+        catch
+        {
+            foreach (var loop in loops) await loop.DisposeAsync();
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            await feeder.DisposeAsync();
+            await store.DisposeAsync();
+            throw;
+        }
         ready = true;
         LogStarted(logger, url.ToString(), kubeconfig);
-        return new ApiServerHost(app, store, feeder, url, kubeconfig, pki.Ca, pki.Admin);
+        return new ApiServerHost(app, store, feeder, loops, url, kubeconfig, pki.Ca, pki.Admin) { AdvertiseAddress = endpointAddressValue };
     }
 
     public async ValueTask DisposeAsync()
     {
         using var stopTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        for (var i = _loops.Count - 1; i >= 0; i--) await _loops[i].DisposeAsync();
         await _app.StopAsync(stopTimeout.Token);
         await _app.DisposeAsync();
         await _feeder.DisposeAsync();

@@ -15,7 +15,8 @@ public static class PkiBootstrap
 {
     public sealed record Result(X509Certificate2 Ca, X509Certificate2 Serving, X509Certificate2 Admin, X509Certificate2 KubeletClient);
 
-    public static Result LoadOrCreate(PkiFiles files, TimeProvider time)
+    /// <param name="serviceIp">The <c>kubernetes</c> Service's cluster IP, which in-cluster clients connect to.</param>
+    public static Result LoadOrCreate(PkiFiles files, TimeProvider time, IPAddress? serviceIp = null)
     {
         Directory.CreateDirectory(files.Directory);
         var now = time.GetUtcNow();
@@ -33,7 +34,7 @@ public static class PkiBootstrap
         if (!File.Exists(files.ServingCert) || !File.Exists(files.ServingKey))
         {
             var dns = new[] { "localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc", "kubernetes.default.svc.cluster.local", Dns.GetHostName() };
-            var ips = HostAddresses().Append(IPAddress.Loopback).Append(IPAddress.IPv6Loopback).Append(IPAddress.Parse("10.96.0.1")).Distinct();
+            var ips = HostAddresses().Append(IPAddress.Loopback).Append(IPAddress.IPv6Loopback).Append(serviceIp ?? IPAddress.Parse("10.96.0.1")).Distinct();
             WritePem(files.ServingCert, files.ServingKey, ca.IssueServing("kube-apiserver", dns.Distinct(), ips, now));
         }
         if (!File.Exists(files.AdminCert) || !File.Exists(files.AdminKey))

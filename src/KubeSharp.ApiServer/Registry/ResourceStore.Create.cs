@@ -51,24 +51,49 @@ public sealed partial class ResourceStore
         Strategy.PrepareForCreate(obj);
         foreach (var plugin in _admission) await plugin.AdmitCreateAsync(Resource, obj, cancellationToken);
 
-        var errors = Strategy.ValidateCreate(obj);
-        if (errors.Count > 0) throw Errors.Invalid(Resource, meta.Name, errors);
         if (!options.Apply) RecordManagedFields(obj, null, options);
 
-        if (options.DryRun)
+        // Side allocations (a Service's cluster IP and node ports) happen before validation, as upstream's
+        // BeginCreate, because validation checks the allocated values; they are given back if the create does
+        // not happen. Allocated values are the server's, so they are not in the client's managedFields.
+        var txn = _hooks == null ? null : await _hooks.BeginCreateAsync(obj, options.DryRun, cancellationToken);
+        var committed = false;
+        try
         {
-            if (await _store.GetAsync(Key(meta.NamespaceProperty, meta.Name), 0, cancellationToken) != null)
+            var errors = Strategy.ValidateCreate(obj);
+            if (errors.Count > 0) throw Errors.Invalid(Resource, meta.Name, errors);
+
+            var undos = await ValidateAdmissionAsync(new AdmissionRequest(Resource, obj, null, options.DryRun), cancellationToken);
+            if (options.DryRun)
             {
+                if (await _store.GetAsync(Key(meta.NamespaceProperty, meta.Name), 0, cancellationToken) != null)
+                {
+                    throw Errors.AlreadyExists(Resource, meta.Name);
+                }
+                return new CreateOutcome(obj, KubeJson.Serialize(obj, Resource.ModelType));
+            }
+
+            var bytes = Encode(obj);
+            // Admission's charges are undone only when the write definitely did not happen; after an exception it
+            // may have, and an overcharge is safer (the resourcequota controller corrects it) than an undercharge.
+            var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
+            if (result.Status == WriteStatus.AlreadyExists)
+            {
+                await UndoAsync(undos);
                 throw Errors.AlreadyExists(Resource, meta.Name);
             }
-            return new CreateOutcome(obj, KubeJson.Serialize(obj, Resource.ModelType));
+            committed = true;
+            SetVersion(obj, result.Revision);
+            return new CreateOutcome(obj, ResourceVersionInjector.Inject(bytes, result.Revision));
         }
-
-        var bytes = Encode(obj);
-        var result = await _store.CreateAsync(Key(meta.NamespaceProperty, meta.Name), bytes, cancellationToken);
-        if (result.Status == WriteStatus.AlreadyExists) throw Errors.AlreadyExists(Resource, meta.Name);
-        SetVersion(obj, result.Revision);
-        return new CreateOutcome(obj, ResourceVersionInjector.Inject(bytes, result.Revision));
+        finally
+        {
+            if (txn != null)
+            {
+                if (committed) await txn.CommitAsync(CancellationToken.None);
+                else await txn.RevertAsync(CancellationToken.None);
+            }
+        }
     }
 
     private static string RandomSuffix()

@@ -70,6 +70,7 @@ public sealed partial class ResourceStore
             {
                 case WriteStatus.Ok:
                     SetVersion(obj, result.Revision);
+                    if (_hooks != null) await _hooks.AfterDeleteAsync(obj, CancellationToken.None);
                     return new DeleteOutcome(obj, true);
                 case WriteStatus.NotFound:
                     throw Errors.NotFound(Resource, name);

@@ -72,45 +72,81 @@ public sealed partial class ResourceStore
                 }
             }
 
-            var errors = scope == UpdateScope.Binding ? [] : Strategy.ValidateUpdate(obj, old);
-            if (errors.Count > 0) throw Errors.Invalid(Resource, name, errors);
-
             if (!options.Apply) RecordManagedFields(obj, old, options with { Subresource = options.Subresource ?? (scope == UpdateScope.Status ? "status" : null) });
-            var bytes = Encode(obj);
-            if (bytes.AsSpan().SequenceEqual(Encode(old)))
+            // As on create, allocations come before validation (upstream's BeginUpdate) and are reverted if this
+            // attempt does not write.
+            var txn = _hooks != null && scope == UpdateScope.Main && meta.DeletionTimestamp == null
+                ? await _hooks.BeginUpdateAsync(obj, old, options.DryRun, cancellationToken)
+                : null;
+            var committed = false;
+            try
             {
-                return new UpdateOutcome(old, false, false);
-            }
+                var errors = scope == UpdateScope.Binding ? [] : Strategy.ValidateUpdate(obj, old);
+                if (errors.Count > 0) throw Errors.Invalid(Resource, name, errors);
 
-            // An object marked for deletion goes once nothing holds it any more (finalizers removed).
-            if (meta.DeletionTimestamp != null && meta.Finalizers is not { Count: > 0 } && (meta.DeletionGracePeriodSeconds ?? 0) == 0
-                && Strategy.ReadyToDelete(obj))
+                var (outcome, retry) = await WriteUpdateAsync(key, name, obj, current, attempt, scope, options, cancellationToken);
+                committed = outcome is { Changed: true, Deleted: false };
+                if (outcome is { Deleted: true } && !options.DryRun && _hooks != null) await _hooks.AfterDeleteAsync(current.Object, CancellationToken.None);
+                if (!retry) return outcome!;
+            }
+            finally
             {
-                if (options.DryRun) return new UpdateOutcome(obj, true, true);
-                var del = await _store.DeleteAsync(key, current.ResourceVersion, cancellationToken);
-                if (del.Status == WriteStatus.Ok)
+                if (txn != null)
                 {
-                    SetVersion(obj, del.Revision);
-                    return new UpdateOutcome(obj, true, true);
+                    if (committed) await txn.CommitAsync(CancellationToken.None);
+                    else await txn.RevertAsync(CancellationToken.None);
                 }
-                if (del.Status == WriteStatus.NotFound) throw Errors.NotFound(Resource, name);
-                if (attempt >= MaxConflictRetries) throw Errors.ObjectModified(Resource, name);
-                continue;
             }
+        }
+    }
 
-            if (options.DryRun) return new UpdateOutcome(obj, false, true);
-            var result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
-            switch (result.Status)
+    /// <summary>One compare-and-swap attempt of <see cref="UpdateAsync"/>: returns the outcome, or retry=true on a
+    /// store conflict that the caller should answer by recomputing the update.</summary>
+    private async Task<(UpdateOutcome? Outcome, bool Retry)> WriteUpdateAsync(string key, string name, IKubernetesObject<V1ObjectMeta> obj,
+        StoredObject current, int attempt, UpdateScope scope, WriteOptions options, CancellationToken cancellationToken)
+    {
+        var old = current.Object;
+        var meta = obj.Metadata;
+        var bytes = Encode(obj);
+        if (bytes.AsSpan().SequenceEqual(Encode(old)))
+        {
+            return (new UpdateOutcome(old, false, false), false);
+        }
+
+        // An object marked for deletion goes once nothing holds it any more (finalizers removed).
+        if (meta.DeletionTimestamp != null && meta.Finalizers is not { Count: > 0 } && (meta.DeletionGracePeriodSeconds ?? 0) == 0
+            && Strategy.ReadyToDelete(obj))
+        {
+            if (options.DryRun) return (new UpdateOutcome(obj, true, true), false);
+            var del = await _store.DeleteAsync(key, current.ResourceVersion, cancellationToken);
+            if (del.Status == WriteStatus.Ok)
             {
-                case WriteStatus.Ok:
-                    SetVersion(obj, result.Revision);
-                    return new UpdateOutcome(obj, false, true) { Json = KubeSharp.ApiServer.Cache.ResourceVersionInjector.Inject(bytes, result.Revision) };
-                case WriteStatus.NotFound:
-                    throw Errors.NotFound(Resource, name);
-                default:
-                    if (attempt >= MaxConflictRetries) throw Errors.ObjectModified(Resource, name);
-                    continue;
+                SetVersion(obj, del.Revision);
+                return (new UpdateOutcome(obj, true, true), false);
             }
+            if (del.Status == WriteStatus.NotFound) throw Errors.NotFound(Resource, name);
+            if (attempt >= MaxConflictRetries) throw Errors.ObjectModified(Resource, name);
+            return (null, true);
+        }
+
+        // Status, binding and finalize writes are not admitted (upstream's quota and limit ranger skip subresources).
+        var undos = scope == UpdateScope.Main
+            ? await ValidateAdmissionAsync(new AdmissionRequest(Resource, obj, old, options.DryRun), cancellationToken)
+            : [];
+        if (options.DryRun) return (new UpdateOutcome(obj, false, true), false);
+        var result = await _store.UpdateAsync(key, bytes, current.ResourceVersion, cancellationToken);
+        // Not written (conflict, gone): give back admission's charges; the retry admits again.
+        if (result.Status != WriteStatus.Ok) await UndoAsync(undos);
+        switch (result.Status)
+        {
+            case WriteStatus.Ok:
+                SetVersion(obj, result.Revision);
+                return (new UpdateOutcome(obj, false, true) { Json = KubeSharp.ApiServer.Cache.ResourceVersionInjector.Inject(bytes, result.Revision) }, false);
+            case WriteStatus.NotFound:
+                throw Errors.NotFound(Resource, name);
+            default:
+                if (attempt >= MaxConflictRetries) throw Errors.ObjectModified(Resource, name);
+                return (null, true);
         }
     }
 

@@ -22,11 +22,16 @@ public sealed partial class ResourceStore
     private readonly TimeProvider _time;
     private readonly NamespaceLifecycle _namespaces;
     private readonly IReadOnlyList<IAdmissionPlugin> _admission;
+    private readonly IWriteHooks? _hooks;
+    private readonly IReadOnlyList<IValidatingAdmissionPlugin> _validating;
 
     public ResourceStore(ResourceInfo resource, IResourceStrategy strategy, IStore store, CacheFeeder feeder,
-        NamespaceLifecycle namespaces, TimeProvider time, IReadOnlyList<IAdmissionPlugin>? admission = null)
+        NamespaceLifecycle namespaces, TimeProvider time, IReadOnlyList<IAdmissionPlugin>? admission = null,
+        IReadOnlyList<IValidatingAdmissionPlugin>? validating = null, IWriteHooks? hooks = null)
     {
         _admission = admission ?? [];
+        _validating = validating ?? [];
+        _hooks = hooks;
         Resource = resource;
         Strategy = strategy;
         _store = store;
@@ -85,6 +90,44 @@ public sealed partial class ResourceStore
         finally
         {
             obj.Metadata.ResourceVersion = rv;
+        }
+    }
+
+    /// <summary>Runs the validating admission steps in order; returns the undos of those with side effects. A refusal
+    /// undoes what the earlier steps did before it propagates.</summary>
+    private async Task<List<Func<CancellationToken, Task>>> ValidateAdmissionAsync(AdmissionRequest request, CancellationToken cancellationToken)
+    {
+        var undos = new List<Func<CancellationToken, Task>>();
+        try
+        {
+            foreach (var plugin in _validating)
+            {
+                if (await plugin.ValidateAsync(request, cancellationToken) is { } undo) undos.Add(undo);
+            }
+        }
+        catch
+        {
+            await UndoAsync(undos);
+            throw;
+        }
+        return undos;
+    }
+
+    /// <summary>Reverts admission side effects of a write that was not persisted; never throws (a leftover charge is
+    /// corrected by the resourcequota controller's next recalculation).</summary>
+    private static async Task UndoAsync(List<Func<CancellationToken, Task>> undos)
+    {
+        foreach (var undo in undos)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await undo(timeout.Token);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Best effort by design; see the summary.
+            }
         }
     }
 

@@ -11,4 +11,8 @@ internal sealed record ControllerContext(
     SharedInformerFactory Informers,
     IEventRecorder Recorder,
     TimeProvider Time,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory)
+{
+    /// <summary>The host's settings, for controllers with flags of their own (node IPAM, endpoint slices).</summary>
+    public ControllerManagerOptions Options { get; init; } = new() { KubeconfigPath = "" };
+}

@@ -9,6 +9,9 @@ namespace KubeSharp.Scheduler.Cache;
 public sealed class NodeInfo
 {
     private readonly List<V1Pod> _pods = [];
+    // Null until a pod needs them: snapshots clone every node per attempt and most nodes have none.
+    private List<V1Pod>? _podsWithAffinity;
+    private List<V1Pod>? _podsWithRequiredAntiAffinity;
 
     public NodeInfo(V1Node node)
     {
@@ -30,6 +33,12 @@ public sealed class NodeInfo
 
     public IReadOnlyList<V1Pod> Pods => _pods;
 
+    /// <summary>Pods with any pod affinity or anti-affinity (upstream PodsWithAffinity): what scoring of existing pods' terms visits.</summary>
+    public IReadOnlyList<V1Pod> PodsWithAffinity => (IReadOnlyList<V1Pod>?)_podsWithAffinity ?? [];
+
+    /// <summary>Pods with required anti-affinity terms: the only ones whose terms can reject an incoming pod.</summary>
+    public IReadOnlyList<V1Pod> PodsWithRequiredAntiAffinity => (IReadOnlyList<V1Pod>?)_podsWithRequiredAntiAffinity ?? [];
+
     public void SetNode(V1Node node)
     {
         Node = node;
@@ -39,6 +48,8 @@ public sealed class NodeInfo
     public void AddPod(V1Pod pod)
     {
         _pods.Add(pod);
+        if (HasPodAffinity(pod)) (_podsWithAffinity ??= []).Add(pod);
+        if (HasRequiredAntiAffinity(pod)) (_podsWithRequiredAntiAffinity ??= []).Add(pod);
         Requested.Add(PodResources.Requests(pod));
         NonZeroRequested.Add(PodResources.NonZeroRequests(pod));
     }
@@ -49,6 +60,8 @@ public sealed class NodeInfo
         if (i < 0) return false;
         var pod = _pods[i];
         _pods.RemoveAt(i);
+        _podsWithAffinity?.Remove(pod);
+        _podsWithRequiredAntiAffinity?.Remove(pod);
         Requested.Add(PodResources.Requests(pod), -1);
         NonZeroRequested.Add(PodResources.NonZeroRequests(pod), -1);
         return true;
@@ -58,6 +71,14 @@ public sealed class NodeInfo
     {
         var c = new NodeInfo(Node) { Requested = Requested.Clone(), NonZeroRequested = NonZeroRequested.Clone() };
         c._pods.AddRange(_pods);
+        if (_podsWithAffinity is { Count: > 0 }) c._podsWithAffinity = [.. _podsWithAffinity];
+        if (_podsWithRequiredAntiAffinity is { Count: > 0 }) c._podsWithRequiredAntiAffinity = [.. _podsWithRequiredAntiAffinity];
         return c;
     }
+
+    private static bool HasPodAffinity(V1Pod pod) =>
+        pod.Spec?.Affinity is { } a && (a.PodAffinity != null || a.PodAntiAffinity != null);
+
+    private static bool HasRequiredAntiAffinity(V1Pod pod) =>
+        pod.Spec?.Affinity?.PodAntiAffinity?.RequiredDuringSchedulingIgnoredDuringExecution is { Count: > 0 };
 }

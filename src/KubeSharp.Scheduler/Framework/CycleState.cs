@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KubeSharp.Scheduler.Cache;
 
 namespace KubeSharp.Scheduler.Framework;
 
@@ -10,7 +11,28 @@ public sealed class CycleState
 {
     private readonly ConcurrentDictionary<string, object> _data = new();
 
+    /// <summary>
+    /// Every node of the attempt's snapshot (upstream's shared lister), for plugins that count pods cluster-wide
+    /// (inter-pod affinity, topology spread) while Filter/Score see one node at a time.
+    /// </summary>
+    public IReadOnlyList<NodeInfo> Nodes { get; set; } = [];
+
+    /// <summary>
+    /// Plugins whose PreFilter answered Skip: their Filter is not run in this attempt, including the re-checks of
+    /// preemption's dry run (upstream's SkipFilterPlugins).
+    /// </summary>
+    public HashSet<string> SkipFilterPlugins { get; } = new(StringComparer.Ordinal);
+
     public void Write(string key, object value) => _data[key] = value;
+
+    /// <summary>A copy for a what-if (upstream CycleState.Clone): data implementing <see cref="ICloneableState"/> is copied, the rest shared.</summary>
+    public CycleState Clone()
+    {
+        var c = new CycleState { Nodes = Nodes };
+        c.SkipFilterPlugins.UnionWith(SkipFilterPlugins);
+        foreach (var (k, v) in _data) c._data[k] = v is ICloneableState cloneable ? cloneable.Copy() : v;
+        return c;
+    }
 
     public T? Read<T>(string key)
         where T : class => _data.TryGetValue(key, out var v) ? v as T : null;

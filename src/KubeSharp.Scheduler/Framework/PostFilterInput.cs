@@ -10,4 +10,11 @@ namespace KubeSharp.Scheduler.Framework;
 public sealed record PostFilterInput(
     IReadOnlyList<NodeInfo> Nodes,
     IReadOnlyDictionary<string, Status> Statuses,
-    Func<CycleState, V1Pod, NodeInfo, Status> Filter);
+    Func<CycleState, V1Pod, NodeInfo, Status> Filter)
+{
+    /// <summary>Upstream RunPreFilterExtensionAddPod: (state, pod to schedule, pod added back, node).</summary>
+    public Func<CycleState, V1Pod, V1Pod, NodeInfo, Status> AddPod { get; init; } = (_, _, _, _) => Status.Success;
+
+    /// <summary>Upstream RunPreFilterExtensionRemovePod: (state, pod to schedule, pod removed, node).</summary>
+    public Func<CycleState, V1Pod, V1Pod, NodeInfo, Status> RemovePod { get; init; } = (_, _, _, _) => Status.Success;
+}

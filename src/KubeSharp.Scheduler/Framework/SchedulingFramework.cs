@@ -14,15 +14,60 @@ public sealed class SchedulingFramework
     public SchedulingFramework(Profile profile, PluginRegistry registry, PluginHandle handle)
     {
         Profile = profile;
-        var plugins = profile.Plugins.Select(n => registry.Create(n, handle)).ToArray();
-        PreFilters = plugins.OfType<IPreFilterPlugin>().ToArray();
-        Filters = plugins.OfType<IFilterPlugin>().ToArray();
-        PreScores = plugins.OfType<IPreScorePlugin>().ToArray();
-        _scorers = plugins.OfType<IScorePlugin>()
-            .Select(p => (p, profile.ScoreWeights.TryGetValue(p.Name, out var w) ? w : 1)).ToArray();
-        PostFilters = plugins.OfType<IPostFilterPlugin>().ToArray();
-        Reserves = plugins.OfType<IReservePlugin>().ToArray();
-        Binders = plugins.OfType<IBindPlugin>().ToArray();
+        var needed = new List<string>();
+        foreach (var name in profile.Plugins.Concat(profile.ExtensionPoints.Values.SelectMany(s => s.Enabled)))
+        {
+            if (!needed.Contains(name)) needed.Add(name);
+        }
+        var plugins = new Dictionary<string, IPlugin>(StringComparer.Ordinal);
+        foreach (var name in needed)
+        {
+            if (!registry.Contains(name)) throw new ArgumentException($"plugin \"{name}\" does not exist");
+            plugins[name] = registry.Create(name, handle, profile.PluginArgs.GetValueOrDefault(name));
+        }
+        PreFilters = Expand<IPreFilterPlugin>("preFilter", profile, plugins);
+        Filters = Expand<IFilterPlugin>("filter", profile, plugins);
+        PreScores = Expand<IPreScorePlugin>("preScore", profile, plugins);
+        _scorers = Expand<IScorePlugin>("score", profile, plugins)
+            .Select(p => (p, profile.ScoreWeights.TryGetValue(p.Name, out var w) && w > 0 ? w : 1)).ToArray();
+        PostFilters = Expand<IPostFilterPlugin>("postFilter", profile, plugins);
+        Reserves = Expand<IReservePlugin>("reserve", profile, plugins);
+        Binders = Expand<IBindPlugin>("bind", profile, plugins);
+    }
+
+    /// <summary>
+    /// Upstream's expandMultiPointPlugins for one extension point: plugins the point enables itself that also
+    /// come from multiPoint (explicit overrides) first, then the other multiPoint plugins implementing the point
+    /// and not disabled there, then the point's remaining own plugins.
+    /// </summary>
+    private static T[] Expand<T>(string point, Profile profile, Dictionary<string, IPlugin> plugins)
+        where T : class, IPlugin
+    {
+        var own = profile.ExtensionPoints.GetValueOrDefault(point) ?? new PluginSet();
+        foreach (var name in own.Enabled)
+        {
+            if (plugins[name] is not T) throw new ArgumentException($"plugin \"{name}\" does not extend {point}");
+        }
+        var order = new List<string>();
+        if (!own.Disabled.Contains("*"))
+        {
+            var overrides = new List<string>();
+            var fromMultiPoint = new List<string>();
+            foreach (var name in profile.Plugins)
+            {
+                if (plugins[name] is not T || own.Disabled.Contains(name)) continue;
+                if (own.Enabled.Contains(name)) overrides.Add(name);
+                else if (fromMultiPoint.Contains(name)) throw new ArgumentException($"plugin \"{name}\" already registered as {point}");
+                else fromMultiPoint.Add(name);
+            }
+            order.AddRange(overrides);
+            order.AddRange(fromMultiPoint);
+        }
+        foreach (var name in own.Enabled)
+        {
+            if (!order.Contains(name)) order.Add(name);
+        }
+        return order.Select(n => (T)plugins[n]).ToArray();
     }
 
     public Profile Profile { get; }
@@ -41,9 +86,13 @@ public sealed class SchedulingFramework
 
     public bool HasScorers => _scorers.Length > 0;
 
-    /// <summary>Returns the first non-success status; plugins answering Skip are remembered so their Filter is skipped.</summary>
-    public Status RunPreFilter(CycleState state, V1Pod pod, HashSet<string> skipped)
+    /// <summary>The score plugins in order with their weights.</summary>
+    public IReadOnlyList<(string Name, int Weight)> ScorePlugins => _scorers.Select(s => (s.Plugin.Name, s.Weight)).ToList();
+
+    /// <summary>Returns the first non-success status; plugins answering Skip are remembered in the state so their Filter is skipped.</summary>
+    public Status RunPreFilter(CycleState state, V1Pod pod)
     {
+        var skipped = state.SkipFilterPlugins;
         foreach (var p in PreFilters)
         {
             var s = p.PreFilter(state, pod);
@@ -53,8 +102,33 @@ public sealed class SchedulingFramework
         return Status.Success;
     }
 
-    public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node, HashSet<string> skipped)
+    /// <summary>Upstream RunPreFilterExtensionAddPod: tells the PreFilter plugins (not skipped this cycle) a pod was added to the node.</summary>
+    public Status RunPreFilterAddPod(CycleState state, V1Pod pod, V1Pod podToAdd, NodeInfo node)
     {
+        foreach (var p in PreFilters)
+        {
+            if (p is not IPreFilterExtensions ext || state.SkipFilterPlugins.Contains(p.Name)) continue;
+            var s = ext.AddPod(state, pod, podToAdd, node);
+            if (!s.IsSuccess) return Status.Error($"running AddPod on PreFilter plugin \"{p.Name}\": {s.Message}").WithPlugin(p.Name);
+        }
+        return Status.Success;
+    }
+
+    /// <summary>Upstream RunPreFilterExtensionRemovePod.</summary>
+    public Status RunPreFilterRemovePod(CycleState state, V1Pod pod, V1Pod podToRemove, NodeInfo node)
+    {
+        foreach (var p in PreFilters)
+        {
+            if (p is not IPreFilterExtensions ext || state.SkipFilterPlugins.Contains(p.Name)) continue;
+            var s = ext.RemovePod(state, pod, podToRemove, node);
+            if (!s.IsSuccess) return Status.Error($"running RemovePod on PreFilter plugin \"{p.Name}\": {s.Message}").WithPlugin(p.Name);
+        }
+        return Status.Success;
+    }
+
+    public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)
+    {
+        var skipped = state.SkipFilterPlugins;
         foreach (var p in Filters)
         {
             if (skipped.Count > 0 && skipped.Contains(p.Name)) continue;

@@ -25,6 +25,10 @@ public sealed class SchedulingQueue
     private long _schedulingCycle;
     private long _moveRequestCycle = -1;
 
+    // The last filtered move (cycle and whom it concerned): a pod that failed during it goes to back-off only if
+    // the move concerned it, so the stream of bound-pod confirmations does not send every failure to back-off.
+    private (long Cycle, Func<QueuedPodInfo, bool>? Affected) _filteredMove = (-1, null);
+
     public SchedulingQueue(TimeProvider time, TimeSpan initialBackoff, TimeSpan maxBackoff)
     {
         _time = time;
@@ -149,7 +153,8 @@ public sealed class SchedulingQueue
             _inFlight.Remove(info.Key);
             if (_activeIndex.ContainsKey(info.Key) || _backoff.ContainsKey(info.Key) || _unschedulable.ContainsKey(info.Key)) return;
             info.Timestamp = _time.GetUtcNow();
-            if (info.UnschedulablePlugins.Count == 0 || _moveRequestCycle >= podSchedulingCycle)
+            if (info.UnschedulablePlugins.Count == 0 || _moveRequestCycle >= podSchedulingCycle
+                || (_filteredMove.Cycle >= podSchedulingCycle && _filteredMove.Affected!(info)))
             {
                 _backoff[info.Key] = info;
             }
@@ -168,6 +173,28 @@ public sealed class SchedulingQueue
             foreach (var info in _unschedulable.Values) MoveOut(info);
             _unschedulable.Clear();
             _moveRequestCycle = _schedulingCycle;
+        }
+    }
+
+    /// <summary>
+    /// A cluster change that can only help pods rejected by some plugins (upstream's per-plugin cluster events):
+    /// those move to back-off or active, the others stay.
+    /// </summary>
+    public void MoveToActiveOrBackoff(Func<QueuedPodInfo, bool> affected)
+    {
+        lock (_lock)
+        {
+            List<QueuedPodInfo>? moved = null;
+            foreach (var info in _unschedulable.Values)
+            {
+                if (affected(info)) (moved ??= []).Add(info);
+            }
+            foreach (var info in moved ?? [])
+            {
+                _unschedulable.Remove(info.Key);
+                MoveOut(info);
+            }
+            _filteredMove = (_schedulingCycle, affected);
         }
     }
 

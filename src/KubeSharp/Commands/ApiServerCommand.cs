@@ -20,6 +20,9 @@ public static class ApiServerCommand
                 SecurePort = flags.GetInt("secure-port", 6443),
                 BindAddress = flags.Get("bind-address", "0.0.0.0"),
                 TokenAuthFile = flags.Get("token-auth-file"),
+                AdvertiseAddress = flags.Get("advertise-address"),
+                ServiceClusterIpRange = flags.Get("service-cluster-ip-range", "10.96.0.0/12"),
+                ServiceNodePortRange = flags.Get("service-node-port-range", "30000-32767"),
             }, loggerFactory, stop.Token);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException)

@@ -3,23 +3,32 @@ using Microsoft.Extensions.Logging;
 
 namespace KubeSharp.Cli.Commands;
 
-/// <summary><c>kubesharp controller-manager --kubeconfig F [--controllers a,b,-c]</c>: until a signal or lost leadership.</summary>
+/// <summary>
+/// <c>kubesharp controller-manager --kubeconfig F [--controllers a,b,-c] [--cluster-cidr C] [--node-cidr-mask-size N]
+/// [--allocate-node-cidrs=false]</c>: until a signal or lost leadership.
+/// </summary>
 public static class ControllerManagerCommand
 {
     public static Task<int> RunAsync(Flags flags) =>
         ComponentCommand.RunAsync(flags, async (kubeconfig, loggerFactory, ct) =>
         {
             var controllers = flags.Get("controllers", "*").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var host = await StartAsync(kubeconfig, loggerFactory, flags.Get("leader-elect", "true") != "false", controllers, ct);
+            var host = await StartAsync(kubeconfig, loggerFactory, flags.Get("leader-elect", "true") != "false", controllers, ct, flags);
             return new RunningComponent(host, host.Completion, $"controller-manager ({string.Join(", ", host.Controllers)})");
         });
 
     public static Task<ControllerManagerHost> StartAsync(string kubeconfig, ILoggerFactory loggerFactory, bool leaderElect,
-        IReadOnlyList<string>? controllers, CancellationToken cancellationToken) =>
-        ControllerManagerHost.StartAsync(new ControllerManagerOptions
+        IReadOnlyList<string>? controllers, CancellationToken cancellationToken, Flags? flags = null)
+    {
+        var defaults = new ControllerManagerOptions { KubeconfigPath = kubeconfig };
+        return ControllerManagerHost.StartAsync(defaults with
         {
-            KubeconfigPath = kubeconfig,
             LeaderElect = leaderElect,
             Controllers = controllers ?? ["*"],
+            ClusterCidr = flags?.Get("cluster-cidr") ?? defaults.ClusterCidr,
+            NodeCidrMaskSize = flags?.GetInt("node-cidr-mask-size", defaults.NodeCidrMaskSize) ?? defaults.NodeCidrMaskSize,
+            AllocateNodeCidrs = flags?.Get("allocate-node-cidrs") is not { } allocate ? defaults.AllocateNodeCidrs : allocate != "false",
+            MaxEndpointsPerSlice = flags?.GetInt("max-endpoints-per-slice", defaults.MaxEndpointsPerSlice) ?? defaults.MaxEndpointsPerSlice,
         }, loggerFactory, cancellationToken);
+    }
 }

@@ -26,6 +26,9 @@ public class ObjectDefaultingTests
         Row("ClusterIP service has no externalTrafficPolicy", () => Svc(), s => s.Spec.ExternalTrafficPolicy, "null"),
         Row("NodePort externalTrafficPolicy Cluster", () => Svc("NodePort"), s => s.Spec.ExternalTrafficPolicy, "\"Cluster\""),
         Row("LoadBalancer externalTrafficPolicy Cluster", () => Svc("LoadBalancer"), s => s.Spec.ExternalTrafficPolicy, "\"Cluster\""),
+        Row("external IPs make a ClusterIP service externally accessible", () => { var s = Svc(); s.Spec.ExternalIPs = ["192.0.2.7"]; return s; },
+            s => s.Spec.ExternalTrafficPolicy, "\"Cluster\""),
+        Row("NodePort has no allocateLoadBalancerNodePorts", () => Svc("NodePort"), s => s.Spec.AllocateLoadBalancerNodePorts, "null"),
         Row("LoadBalancer allocates node ports", () => Svc("LoadBalancer"), s => s.Spec.AllocateLoadBalancerNodePorts, "true"),
         Row("LoadBalancer ingress ipMode VIP", () =>
         {

@@ -41,6 +41,48 @@ public class ServiceValidationTests
             "spec.clusterIPs[0]: Invalid value: \"None\": may not be set to 'None' for NodePort services"),
         Create("externalTrafficPolicy only for external services", () => Service(s => s.Spec.ExternalTrafficPolicy = "Local"),
             "spec.externalTrafficPolicy: Invalid value: \"Local\": may only be set for externally-accessible services"),
+        Create("external IPs allow externalTrafficPolicy", () => Service(s => { s.Spec.ExternalIPs = ["192.0.2.7"]; s.Spec.ExternalTrafficPolicy = "Local"; })),
+        Create("externalTrafficPolicy required for NodePort", () => Service(s => s.Spec.Type = "NodePort"), "spec.externalTrafficPolicy: Required value"),
+        Create("named targetPort", () => Service(s => s.Spec.Ports[0].TargetPort = "http-alt")),
+        Create("port and protocol unique", () => Service(s =>
+        {
+            s.Spec.Ports[0].Name = "a";
+            s.Spec.Ports.Add(new V1ServicePort { Name = "b", Port = 80, Protocol = "TCP", TargetPort = 81 });
+        }), "spec.ports[1]: Duplicate value: core.ServicePort{Name:\"\", Protocol:\"TCP\", AppProtocol:(*string)(nil), Port:80, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}, NodePort:0}"),
+        Create("same port over TCP and UDP", () => Service(s =>
+        {
+            s.Spec.Ports[0].Name = "dns-tcp";
+            s.Spec.Ports.Add(new V1ServicePort { Name = "dns-udp", Port = 80, Protocol = "UDP", TargetPort = 80 });
+        })),
+        Create("ClientIP timeout range", () => Service(s =>
+        {
+            s.Spec.SessionAffinity = "ClientIP";
+            s.Spec.SessionAffinityConfig = new V1SessionAffinityConfig { ClientIP = new V1ClientIPConfig { TimeoutSeconds = 86401 } };
+        }), "spec.sessionAffinityConfig.clientIP.timeoutSeconds: Invalid value: 86401: must be between 1 and 86400, inclusive"),
+        Create("healthCheckNodePort only for LoadBalancer with Local traffic", () => Service(s => s.Spec.HealthCheckNodePort = 30100),
+            "spec.healthCheckNodePort: Invalid value: 30100: may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'"),
+        Create("healthCheckNodePort required for LoadBalancer with Local traffic", () => Service(s =>
+        {
+            s.Spec.Type = "LoadBalancer";
+            s.Spec.ExternalTrafficPolicy = "Local";
+            s.Spec.AllocateLoadBalancerNodePorts = true;
+        }), "spec.healthCheckNodePort: Required value"),
+        Create("LoadBalancer fields forbidden elsewhere", () => Service(s =>
+        {
+            s.Spec.AllocateLoadBalancerNodePorts = true;
+            s.Spec.LoadBalancerClass = "example.com/lb";
+            s.Spec.LoadBalancerSourceRanges = ["10.0.0.0/8"];
+        }),
+            "spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",
+            "spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
+            "spec.loadBalancerSourceRanges: Forbidden: may only be used when `type` is 'LoadBalancer'"),
+        Create("loadBalancerSourceRanges are CIDRs", () => Service(s =>
+        {
+            s.Spec.Type = "LoadBalancer";
+            s.Spec.ExternalTrafficPolicy = "Cluster";
+            s.Spec.AllocateLoadBalancerNodePorts = true;
+            s.Spec.LoadBalancerSourceRanges = [" 10.0.0.0/8", "10.0.0.1"];
+        }), "spec.loadBalancerSourceRanges[1]: Invalid value: \"10.0.0.1\": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)"),
         Update("clusterIP immutable", () => Service(s => s.Spec.ClusterIP = "10.0.0.10"), () => Service(s => s.Spec.ClusterIP = "10.0.0.11"),
             "spec.clusterIPs[0]: Invalid value: []string{\"10.0.0.11\"}: may not change once set"),
         Update("clusterIP may go away with ExternalName", () => Service(s => s.Spec.ClusterIP = "10.0.0.10"),

@@ -7,6 +7,14 @@ public sealed class Kubectl(string kubeconfig, string cacheDir)
 {
     public async Task<string> OkAsync(params string[] args)
     {
+        var (code, stdout, stderr) = await RunAsync(args);
+        Assert.True(code == 0, $"kubectl {string.Join(' ', args)} failed ({code}): {stderr}");
+        return stdout;
+    }
+
+    /// <summary>Runs kubectl and returns its exit code and output, for commands expected to fail.</summary>
+    public async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
         var psi = new ProcessStartInfo("kubectl")
         {
             RedirectStandardOutput = true,
@@ -21,7 +29,7 @@ public sealed class Kubectl(string kubeconfig, string cacheDir)
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
             await p.WaitForExitAsync(cts.Token);
@@ -29,9 +37,8 @@ public sealed class Kubectl(string kubeconfig, string cacheDir)
         catch (OperationCanceledException)
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 30 s");
+            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 60 s");
         }
-        Assert.True(p.ExitCode == 0, $"kubectl {string.Join(' ', args)} failed ({p.ExitCode}): {await stderr}");
-        return await stdout;
+        return (p.ExitCode, await stdout, await stderr);
     }
 }

@@ -46,4 +46,24 @@ public class SchedulerCacheTests
         cache.RemovePod(pod);
         Assert.Equal(0, cache.Snapshot()[0].Requested.MilliCpu);
     }
+
+    [Fact]
+    public void NodesTrackTheirPodsWithAffinityAndRequiredAntiAffinity()
+    {
+        var cache = new SchedulerCache();
+        cache.AddNode(Make.Node("n1"));
+        var plain = Make.Pod("plain", nodeName: "n1");
+        var anti = Make.Pod("anti", nodeName: "n1", affinity: Make.RequiredAntiAffinity(Make.Term("kubernetes.io/hostname", "app", "web")));
+        var affinity = Make.Pod("affinity", nodeName: "n1", affinity: Make.RequiredAffinity(Make.Term("kubernetes.io/hostname", "app", "web")));
+        cache.AddPod(plain);
+        cache.AddPod(anti);
+        cache.AddPod(affinity);
+        var node = cache.Snapshot()[0];
+        Assert.Equal(["anti", "affinity"], node.PodsWithAffinity.Select(p => p.Metadata.Name));
+        Assert.Equal(["anti"], node.PodsWithRequiredAntiAffinity.Select(p => p.Metadata.Name));
+        cache.RemovePod(anti);
+        node = cache.Snapshot()[0];
+        Assert.Equal(["affinity"], node.PodsWithAffinity.Select(p => p.Metadata.Name));
+        Assert.Empty(node.PodsWithRequiredAntiAffinity);
+    }
 }

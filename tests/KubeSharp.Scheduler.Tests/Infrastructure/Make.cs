@@ -33,7 +33,8 @@ public static class Make
 
     public static V1Pod Pod(string name, string? cpu = null, string? memory = null, string ns = "default",
         IDictionary<string, string>? nodeSelector = null, IList<V1Toleration>? tolerations = null, V1Affinity? affinity = null,
-        string? schedulerName = null, IDictionary<string, string>? extra = null, int? priority = null)
+        string? schedulerName = null, IDictionary<string, string>? extra = null, int? priority = null,
+        IDictionary<string, string>? labels = null, string? nodeName = null)
     {
         var requests = new Dictionary<string, ResourceQuantity>();
         if (cpu != null) requests["cpu"] = new ResourceQuantity(cpu);
@@ -43,7 +44,7 @@ public static class Make
         {
             ApiVersion = "v1",
             Kind = "Pod",
-            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Uid = Guid.NewGuid().ToString() },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Uid = Guid.NewGuid().ToString(), Labels = labels },
             Spec = new V1PodSpec
             {
                 Containers =
@@ -60,9 +61,26 @@ public static class Make
                 Affinity = affinity,
                 SchedulerName = schedulerName,
                 Priority = priority,
+                NodeName = nodeName,
             },
         };
     }
+
+    /// <summary>A pod affinity term on one label (key=value) with a topology key.</summary>
+    public static V1PodAffinityTerm Term(string topologyKey, string key, string value, IList<string>? namespaces = null,
+        V1LabelSelector? namespaceSelector = null) => new()
+    {
+        TopologyKey = topologyKey,
+        LabelSelector = new V1LabelSelector { MatchLabels = Labels(key, value) },
+        Namespaces = namespaces,
+        NamespaceSelector = namespaceSelector,
+    };
+
+    public static V1Affinity RequiredAffinity(params V1PodAffinityTerm[] terms) =>
+        new() { PodAffinity = new V1PodAffinity { RequiredDuringSchedulingIgnoredDuringExecution = terms } };
+
+    public static V1Affinity RequiredAntiAffinity(params V1PodAffinityTerm[] terms) =>
+        new() { PodAntiAffinity = new V1PodAntiAffinity { RequiredDuringSchedulingIgnoredDuringExecution = terms } };
 
     public static V1Taint Taint(string key, string value, string effect) => new() { Key = key, Value = value, Effect = effect };
 

@@ -41,14 +41,15 @@ public sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
-    public async Task StartSchedulerAsync(bool leaderElect = false)
+    public async Task StartSchedulerAsync(bool leaderElect = false, Func<SchedulerOptions, SchedulerOptions>? configure = null)
     {
-        Scheduler = await SchedulerHost.StartAsync(new SchedulerOptions
+        var options = new SchedulerOptions
         {
             KubeconfigPath = Server.KubeconfigPath,
             LeaderElect = leaderElect,
             RandomSeed = 1,
-        }, NullLoggerFactory.Instance, CancellationToken.None);
+        };
+        Scheduler = await SchedulerHost.StartAsync(configure?.Invoke(options) ?? options, NullLoggerFactory.Instance, CancellationToken.None);
     }
 
     /// <summary>Creates the node with its status (allocatable, Ready), as a kubelet would register it.</summary>

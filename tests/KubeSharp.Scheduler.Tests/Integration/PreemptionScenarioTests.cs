@@ -43,4 +43,32 @@ public class PreemptionScenarioTests
         Assert.Equal("n1", await c.WaitForNodeAsync("preemptor"));
         Assert.Null((await c.GetPodAsync("keep-a")).Metadata.DeletionTimestamp);
     }
+
+    [Fact]
+    public async Task AntiAffinityPreemptsOnlyThePodItObjectsTo()
+    {
+        await using var c = await TestCluster.StartAsync();
+        foreach (var (name, value) in new[] { ("low", 10), ("high", 1000) })
+        {
+            await c.Client.For<V1PriorityClass>().CreateAsync(new V1PriorityClass { Metadata = new V1ObjectMeta { Name = name }, Value = value });
+        }
+        await c.AddNodeAsync(Make.Node("n1", labels: Make.Labels("kubernetes.io/hostname", "n1")));
+        foreach (var (name, app) in new[] { ("web-low", "web"), ("db-low", "db") })
+        {
+            var p = Make.Pod(name, "100m", labels: Make.Labels("app", app));
+            p.Spec.PriorityClassName = "low";
+            await c.AddPodAsync(p);
+            Assert.Equal("n1", await c.WaitForNodeAsync(name));
+        }
+        var high = Make.Pod("loner", "100m", affinity: Make.RequiredAntiAffinity(Make.Term("kubernetes.io/hostname", "app", "web")));
+        high.Spec.PriorityClassName = "high";
+        await c.AddPodAsync(high);
+
+        await Eventually.WaitAsync(async () => (await c.GetPodAsync("loner")).Status?.NominatedNodeName == "n1", "nominatedNodeName n1");
+        await Eventually.WaitAsync(async () => (await c.GetPodAsync("web-low")).Metadata.DeletionTimestamp != null, "web-low marked for deletion");
+        Assert.Null((await c.GetPodAsync("db-low")).Metadata.DeletionTimestamp);
+        await c.Pods.DeleteAsync(TestCluster.Namespace, "web-low", new V1DeleteOptions { GracePeriodSeconds = 0 });
+        Assert.Equal("n1", await c.WaitForNodeAsync("loner"));
+        Assert.Null((await c.GetPodAsync("db-low")).Metadata.DeletionTimestamp);
+    }
 }

@@ -158,4 +158,33 @@ public class SchedulingQueueTests
         q.FlushUnschedulableLeftover(TimeSpan.FromMinutes(5));
         Assert.Equal((1, 0, 0), q.Counts);
     }
+
+    [Fact]
+    public async Task AFilteredMoveConcernsOnlyThePodsItNames()
+    {
+        var q = NewQueue();
+        q.Add(Pod("affinity"));
+        q.Add(Pod("resources"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var a = await q.PopAsync(cts.Token);
+        var r = await q.PopAsync(cts.Token);
+        var cycle = q.SchedulingCycle;
+        // Both attempts are in flight when a pod-placement event arrives.
+        static bool Affected(QueuedPodInfo i) => i.UnschedulablePlugins.Contains("InterPodAffinity");
+        q.MoveToActiveOrBackoff(Affected);
+        a.UnschedulablePlugins.Add("InterPodAffinity");
+        r.UnschedulablePlugins.Add("NodeResourcesFit");
+        q.AddUnschedulable(a, cycle);
+        q.AddUnschedulable(r, cycle);
+        // The event may have helped the affinity pod (back-off), not the one short of cpu (unschedulable).
+        Assert.Equal((0, 1, 1), q.Counts);
+        q.Add(Pod("other"));
+        var o = await q.PopAsync(cts.Token);
+        o.UnschedulablePlugins.Add("PodTopologySpread");
+        q.AddUnschedulable(o, q.SchedulingCycle);
+        q.MoveToActiveOrBackoff(Affected);
+        Assert.Equal((0, 1, 2), q.Counts);
+        q.MoveToActiveOrBackoff(i => i.UnschedulablePlugins.Contains("PodTopologySpread"));
+        Assert.Equal((0, 2, 1), q.Counts);
+    }
 }

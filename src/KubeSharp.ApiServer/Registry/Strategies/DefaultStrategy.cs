@@ -29,7 +29,7 @@ public class DefaultStrategy : IResourceStrategy
 
     public ResourceInfo Resource { get; }
 
-    public bool TracksGeneration { get; }
+    public virtual bool TracksGeneration { get; }
 
     public virtual bool ReturnDeletedObject => false;
 
@@ -70,7 +70,7 @@ public class DefaultStrategy : IResourceStrategy
     public virtual bool ReadyToDelete(IKubernetesObject<V1ObjectMeta> obj) => true;
 
     /// <summary>True when the spec (everything except metadata and status for kinds without a Spec property) differs.</summary>
-    public bool SpecChanged(IKubernetesObject<V1ObjectMeta> obj, IKubernetesObject<V1ObjectMeta> old)
+    public virtual bool SpecChanged(IKubernetesObject<V1ObjectMeta> obj, IKubernetesObject<V1ObjectMeta> old)
     {
         if (_spec == null) return false;
         var a = _spec.GetValue(obj);

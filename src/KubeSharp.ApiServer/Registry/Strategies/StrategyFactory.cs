@@ -10,6 +10,8 @@ public static class StrategyFactory
         ("", "namespaces") => new NamespaceStrategy(r),
         ("", "services") => new ServiceStrategy(r),
         ("", "nodes") => new NodeStrategy(r),
+        ("apps", "deployments") => new DeploymentStrategy(r),
+        ("discovery.k8s.io", "endpointslices") => new EndpointSliceStrategy(r),
         _ => new DefaultStrategy(r),
     };
 }

@@ -48,7 +48,7 @@ internal sealed class DefaultPreemptionPlugin(IPodPreemptor preemptor) : IPostFi
                 statuses[node.Name] = Status.Unresolvable(NotHelpful);
                 continue;
             }
-            var (victims, status) = VictimSelector.Select(state, pod, node, input.Filter);
+            var (victims, status) = VictimSelector.Select(state, pod, node, input.Filter, input.AddPod, input.RemovePod);
             if (status.IsSuccess) candidates.Add(new Candidate(node.Name, victims));
             else statuses[node.Name] = status;
         }

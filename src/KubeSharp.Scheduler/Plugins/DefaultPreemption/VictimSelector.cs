@@ -15,16 +15,21 @@ internal static class VictimSelector
     public const string NoVictims = "No preemption victims found for incoming pod";
 
     public static (IReadOnlyList<V1Pod> Victims, Status Status) Select(CycleState state, V1Pod pod, NodeInfo node,
-        Func<CycleState, V1Pod, NodeInfo, Status> filter)
+        Func<CycleState, V1Pod, NodeInfo, Status> filter,
+        Func<CycleState, V1Pod, V1Pod, NodeInfo, Status>? addPod = null,
+        Func<CycleState, V1Pod, V1Pod, NodeInfo, Status>? removePod = null)
     {
         var priority = PodOrder.Priority(pod);
         var trimmed = node.Clone();
+        // Each node's what-if gets its own copy of the plugins' cluster-wide counts (affinity, spread).
+        state = state.Clone();
         var lower = new List<V1Pod>();
         foreach (var p in node.Pods)
         {
             if (PodOrder.Priority(p) >= priority) continue;
             lower.Add(p);
             trimmed.RemovePod(p.Metadata.Uid);
+            if (removePod?.Invoke(state, pod, p, trimmed) is { IsSuccess: false } removed) return ([], removed);
         }
         if (lower.Count == 0) return ([], Status.Unresolvable(NoVictims));
         var fits = filter(state, pod, trimmed);
@@ -34,8 +39,10 @@ internal static class VictimSelector
         foreach (var p in lower)
         {
             trimmed.AddPod(p);
+            if (addPod?.Invoke(state, pod, p, trimmed) is { IsSuccess: false } added) return ([], added);
             if (filter(state, pod, trimmed).IsSuccess) continue;
             trimmed.RemovePod(p.Metadata.Uid);
+            removePod?.Invoke(state, pod, p, trimmed);
             victims.Add(p);
         }
         // All of them fit back: the pod fits without preemption (a race with a pod leaving); nothing to evict.

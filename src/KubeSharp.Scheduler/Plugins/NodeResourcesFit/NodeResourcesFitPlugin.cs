@@ -7,10 +7,16 @@ namespace KubeSharp.Scheduler.Plugins.NodeResourcesFit;
 /// <summary>
 /// Filter: the pod's requests must fit in allocatable minus what the node's pods request (upstream fitsRequest,
 /// with its reasons and their order: pods count, cpu, memory, ephemeral-storage, extended resources).
-/// Score: LeastAllocated over cpu and memory (weight 1 each), on non-zero requests, so pods spread out.
+/// Score: the configured strategy (default LeastAllocated over cpu and memory, weight 1 each); cpu and memory
+/// count with upstream's non-zero defaults so request-less pods still spread.
 /// </summary>
-public sealed class NodeResourcesFitPlugin : IPreFilterPlugin, IFilterPlugin, IScorePlugin
+public sealed class NodeResourcesFitPlugin(NodeResourcesFitArgs args) : IPreFilterPlugin, IFilterPlugin, IScorePlugin
 {
+    public NodeResourcesFitPlugin()
+        : this(new NodeResourcesFitArgs())
+    {
+    }
+
     public const string ReasonTooManyPods = "Too many pods";
 
     public string Name => PluginNames.NodeResourcesFit;
@@ -40,6 +46,7 @@ public sealed class NodeResourcesFitPlugin : IPreFilterPlugin, IFilterPlugin, IS
             }
             foreach (var name in request.Scalars.Keys.Order(StringComparer.Ordinal))
             {
+                if (Ignored(name)) continue;
                 if (request.Scalars[name] > free.Get(name) - used.Get(name)) reasons.Add(ReasonInsufficient(name));
             }
         }
@@ -48,20 +55,29 @@ public sealed class NodeResourcesFitPlugin : IPreFilterPlugin, IFilterPlugin, IS
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
-        var request = RequestsOf(state, pod).NonZeroRequests;
-        long total = 0, weights = 0;
-        foreach (var (alloc, requested) in new[]
+        var requests = RequestsOf(state, pod);
+        var resources = args.ScoringStrategy.Resources;
+        Span<long> requested = stackalloc long[resources.Count];
+        Span<long> allocatable = stackalloc long[resources.Count];
+        for (var i = 0; i < resources.Count; i++)
         {
-            (node.Allocatable.MilliCpu, node.NonZeroRequested.MilliCpu + request.MilliCpu),
-            (node.Allocatable.Memory, node.NonZeroRequested.Memory + request.Memory),
-        })
-        {
+            var name = resources[i].Name;
             // A resource the node does not report is left out rather than scored zero (upstream skips alloc == 0).
+            var alloc = node.Allocatable.Get(name);
             if (alloc == 0) continue;
-            total += requested > alloc ? 0 : (alloc - requested) * NodeScore.MaxScore / alloc;
-            weights++;
+            allocatable[i] = alloc;
+            requested[i] = name is Resource.Cpu or Resource.MemoryName
+                ? node.NonZeroRequested.Get(name) + requests.NonZeroRequests.Get(name)
+                : node.Requested.Get(name) + requests.Requests.Get(name);
         }
-        return (weights == 0 ? 0 : total / weights, Status.Success);
+        return (ResourceScorer.Score(args.ScoringStrategy, requested, allocatable), Status.Success);
+    }
+
+    private bool Ignored(string name)
+    {
+        if (args.IgnoredResources.Contains(name)) return true;
+        var slash = name.IndexOf('/');
+        return slash > 0 && args.IgnoredResourceGroups.Contains(name[..slash]);
     }
 
     private static PodRequestState RequestsOf(CycleState state, V1Pod pod) =>

@@ -34,8 +34,8 @@ public class VictimSelectorTests
         foreach (var p in Running(running)) node.AddPod(p);
         var pod = Make.Pod("new", cpu, priority: priority);
         var state = new CycleState();
-        Assert.True(framework.RunPreFilter(state, pod, []).IsSuccess);
-        var (victims, status) = VictimSelector.Select(state, pod, node, (s, p, n) => framework.RunFilter(s, p, n, []));
+        Assert.True(framework.RunPreFilter(state, pod).IsSuccess);
+        var (victims, status) = VictimSelector.Select(state, pod, node, (s, p, n) => framework.RunFilter(s, p, n));
         var actual = status.IsSuccess ? string.Join(", ", victims.Select(v => v.Metadata.Name)) : status.Message;
         Assert.True(expected == actual, $"{name}: {actual}");
     }

@@ -1,0 +1,76 @@
+using k8s.Models;
+using KubeSharp.ApiMachinery.Selectors;
+using KubeSharp.Scheduler.Framework;
+
+namespace KubeSharp.Scheduler.Plugins.InterPodAffinity;
+
+/// <summary>
+/// A pod (anti-)affinity term made ready to match (upstream framework.AffinityTerm): the label selector, with
+/// matchLabelKeys/mismatchLabelKeys folded in from the owning pod's labels; the namespaces it applies to (the
+/// owner's own when neither namespaces nor namespaceSelector is set); the topology key and, for preferred terms,
+/// the weight.
+/// </summary>
+internal sealed class AffinityTerm
+{
+    private readonly HashSet<string> _namespaces;
+
+    // Null: no namespaceSelector (matches no namespace by labels). Empty: every namespace.
+    private readonly LabelSelector? _namespaceSelector;
+
+    private AffinityTerm(HashSet<string> namespaces, LabelSelector? namespaceSelector, LabelSelector selector, string topologyKey, int weight)
+    {
+        _namespaces = namespaces;
+        _namespaceSelector = namespaceSelector;
+        Selector = selector;
+        TopologyKey = topologyKey;
+        Weight = weight;
+    }
+
+    public LabelSelector Selector { get; }
+
+    public string TopologyKey { get; }
+
+    public int Weight { get; }
+
+    public static AffinityTerm From(V1Pod owner, V1PodAffinityTerm term, int weight = 0)
+    {
+        var namespaces = new HashSet<string>(term.Namespaces ?? [], StringComparer.Ordinal);
+        if (namespaces.Count == 0 && term.NamespaceSelector == null) namespaces.Add(owner.Metadata.NamespaceProperty ?? "default");
+        var nsSelector = term.NamespaceSelector == null ? null : LabelSelector.FromV1(term.NamespaceSelector);
+        return new AffinityTerm(namespaces, nsSelector, LabelSelector.FromV1(WithLabelKeys(owner, term)), term.TopologyKey ?? "", weight);
+    }
+
+    /// <summary>
+    /// Upstream's API server folds matchLabelKeys (key In [owner's value]) and mismatchLabelKeys (NotIn) into the
+    /// selector when the pod is created; doing it here again is harmless (the same requirement ANDed twice) and
+    /// covers pods stored before that.
+    /// </summary>
+    private static V1LabelSelector? WithLabelKeys(V1Pod owner, V1PodAffinityTerm term)
+    {
+        var selector = term.LabelSelector;
+        if (selector == null || (term.MatchLabelKeys is not { Count: > 0 } && term.MismatchLabelKeys is not { Count: > 0 })) return selector;
+        var labels = owner.Metadata.Labels;
+        var expressions = new List<V1LabelSelectorRequirement>(selector.MatchExpressions ?? []);
+        foreach (var key in term.MatchLabelKeys ?? [])
+        {
+            if (labels != null && labels.TryGetValue(key, out var v)) expressions.Add(new V1LabelSelectorRequirement { Key = key, OperatorProperty = "In", Values = [v] });
+        }
+        foreach (var key in term.MismatchLabelKeys ?? [])
+        {
+            if (labels != null && labels.TryGetValue(key, out var v)) expressions.Add(new V1LabelSelectorRequirement { Key = key, OperatorProperty = "NotIn", Values = [v] });
+        }
+        return new V1LabelSelector { MatchLabels = selector.MatchLabels, MatchExpressions = expressions };
+    }
+
+    /// <summary>Upstream AffinityTerm.Matches: the pod's namespace is in scope and its labels match the selector.</summary>
+    public bool Matches(V1Pod pod, IClusterObjects cluster)
+    {
+        var ns = pod.Metadata.NamespaceProperty ?? "default";
+        if (!_namespaces.Contains(ns))
+        {
+            if (_namespaceSelector == null) return false;
+            if (!_namespaceSelector.IsEmpty && !_namespaceSelector.Matches(cluster.NamespaceLabels(ns) ?? Plugins.Labels.Empty)) return false;
+        }
+        return Selector.Matches(Plugins.Labels.Of(pod));
+    }
+}
