@@ -6,7 +6,7 @@ mode="${1:-runtime}"
 
 # command (or absolute file path) -> Debian package. The runtime set is what a node needs (docs/agent.md).
 declare -A runtime=(
-  [ip]=iproute2 [ps]=procps [nsenter]=util-linux
+  [ip]=iproute2 [ps]=procps [nsenter]=util-linux [unshare]=util-linux [sysctl]=procps [modprobe]=kmod
   [containerd]=containerd [ctr]=containerd [runc]=runc
   [/usr/bin/catatonit]=catatonit [/bin/busybox]=busybox-static
   [/usr/lib/cni/bridge]=containernetworking-plugins [/usr/lib/cni/host-local]=containernetworking-plugins

@@ -86,21 +86,23 @@ public sealed class PodEnvAndVolumeTests(ApiServerFixture api)
         Assert.Equal(["echo", $"hello world $(UNDEFINED) $(GREETING) via {ip}"], config.Command);
     }
 
-    /// <summary>The "kubernetes" service of the default namespace, whose variables every pod gets.</summary>
-    private async Task EnsureMasterServiceAsync()
-    {
-        try
+    /// <summary>
+    /// The "kubernetes" service of the default namespace, whose variables every pod gets: the API server creates it
+    /// shortly after start, so the test waits for it rather than racing it.
+    /// </summary>
+    private async Task EnsureMasterServiceAsync() =>
+        await KubeSharp.Testing.Eventually.WaitAsync(async () =>
         {
-            await api.Client.For<V1Service>().CreateAsync(new V1Service
+            try
             {
-                Metadata = new V1ObjectMeta { Name = "kubernetes", NamespaceProperty = "default" },
-                Spec = new V1ServiceSpec { ClusterIP = "10.96.0.1", Ports = [new V1ServicePort { Name = "https", Port = 443, Protocol = "TCP" }] },
-            });
-        }
-        catch (KubeSharp.Client.Rest.KubeApiException e) when (KubeSharp.Client.Rest.ApiErrors.IsAlreadyExists(e))
-        {
-        }
-    }
+                await api.Client.For<V1Service>().GetAsync("default", "kubernetes");
+                return true;
+            }
+            catch (KubeSharp.Client.Rest.KubeApiException e) when (KubeSharp.Client.Rest.ApiErrors.IsNotFound(e))
+            {
+                return false;
+            }
+        }, "the API server's kubernetes service");
 
     [Fact]
     public async Task Volumes_are_written_under_the_pod_dir_and_mounted()

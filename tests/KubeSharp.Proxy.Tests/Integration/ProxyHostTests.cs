@@ -92,11 +92,16 @@ public sealed class ProxyHostTests : IAsyncLifetime
         await _client.For<V1EndpointSlice>().UpdateAsync(slice);
         await EventuallyAsync(() => bed.DistributionAsync("10.96.20.10", 80, 10), c => c.Keys.SequenceEqual(["backend-1"]), "backend-2 to leave");
 
-        // The service goes away: its chains go too.
-        await _client.For<V1Service>().DeleteAsync("default", "web");
+        // The service goes away: its chain goes too (the API server's own `kubernetes` service keeps its chains).
+        var webChain = new ChainNames("KT6-").Service(new KubeSharp.Proxy.Model.ServicePort
+        {
+            Namespace = "default", Name = "web", PortName = "", Protocol = "TCP", ClusterIP = "10.96.20.10", Port = 80,
+        });
         var iptables = new IptablesClient(bed.Node.Host);
+        Assert.Contains(webChain, await iptables.ChainsAsync("nat", CancellationToken.None));
+        await _client.For<V1Service>().DeleteAsync("default", "web");
         await EventuallyAsync(() => iptables.ChainsAsync("nat", CancellationToken.None),
-            chains => !chains.Any(c => c.StartsWith("KT6-SVC-", StringComparison.Ordinal)), "the service chain to be removed");
+            chains => !chains.Contains(webChain), "the service chain to be removed");
     }
 
     public async Task DisposeAsync()
