@@ -24,7 +24,17 @@ public sealed class HostCommand(IReadOnlyList<string> prefix)
             UseShellExecute = false,
         };
         foreach (var arg in all.Skip(1)) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {all[0]}");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {all[0]}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            // A missing binary is an answer (as a shell's 127), so callers report it instead of crashing a sync.
+            return new CommandResult(127, "", $"{all[0]}: {e.Message}");
+        }
+        using var _ = process;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         if (stdin != null)
