@@ -16,6 +16,8 @@ public static class Cli
           scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
           agent        a worker node: containerd, kubelet, proxy (--kubeconfig F | --server URL --token T
                        --certificate-authority CA) [--node-name N] [--node-ip IP] [--pod-cidr C] [--bridge-name B]
+          kubelet      the kubelet alone (--kubeconfig F --container-runtime-endpoint unix:///path [--node-name N]
+                       [--node-ip IP] [--root-dir DIR] [--port 10250])
           dns          cluster DNS (--kubeconfig F [--cluster-dns 10.96.0.10] [--dns-bind-address IP] [--dns-port 53])
           proxy        kube-proxy, iptables mode (--kubeconfig F [--hostname-override N] [--cluster-cidr C]
                        [--chain-prefix KUBE-] [--iptables-min-sync-period 100ms] [--iptables-sync-period 30s] | --cleanup)
@@ -63,6 +65,8 @@ public static class Cli
                 return await SchedulerCommand.RunAsync(flags);
             case "agent":
                 return await AgentCommand.RunAsync(flags);
+            case "kubelet":
+                return await KubeletCommand.RunAsync(flags);
             case "dns":
                 return await DnsCommand.RunAsync(flags);
             case "proxy":
