@@ -107,10 +107,11 @@ public sealed partial class ApiHandler
         http.Response.Headers.SecWebSocketProtocol = PortForwardTunnelProtocol;
         await using var client = await upgrade.UpgradeAsync();
         // kubectl sends its own pings; a server-side keep-alive is not needed and would only add frames.
+        // The handshake (with the subprotocol) is already answered above; .NET would refuse to carry this
+        // subprotocol itself, since '/' is not a token character.
         using var socket = WebSocket.CreateFromStream(client, new WebSocketCreationOptions
         {
             IsServer = true,
-            SubProtocol = PortForwardTunnelProtocol,
             KeepAliveInterval = TimeSpan.Zero,
         });
         await StreamPump.WebSocketToStreamAsync(socket, kubelet.Stream, http.RequestAborted);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using k8s.Models;
 using KubeSharp.Testing;
 using Eventually = KubeSharp.Testing.Eventually;
@@ -69,6 +70,31 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
     }
 
     [Fact]
+    public async Task Kubectl_port_forward_carries_http_requests()
+    {
+        var ns = await node.NewNamespaceAsync("e2e");
+        await node.RunPodAsync(WebPod(ns, "pf"));
+        var localPort = FreePort();
+        using var forward = Process.Start(node.Kubectl.StartInfo(["port-forward", "-n", ns, "pod/pf", $"{localPort}:8080"]))!;
+        try
+        {
+            var line = await forward.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Contains("Forwarding from", line);
+            // Two requests: each local connection is its own pair of SPDY streams in the one tunnel.
+            for (var i = 0; i < 2; i++)
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+                Assert.Equal("hello from web\n", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
+            }
+        }
+        finally
+        {
+            forward.Kill(entireProcessTree: true);
+            await forward.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task Kubectl_logs_follows_new_lines_and_tails()
     {
         var ns = await node.NewNamespaceAsync("e2e");
@@ -98,5 +124,12 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
             follow.Kill(entireProcessTree: true);
             await follow.WaitForExitAsync();
         }
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
