@@ -73,6 +73,9 @@ public sealed class NodeFixture : IAsyncLifetime
         {
             try
             {
+                // The kubelet goes first: while it runs it would recreate the sandboxes of pods the API still has,
+                // and containerd stopping under them would leave their shims behind.
+                await _agent.Kubelet.DisposeAsync();
                 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
                 foreach (var sandbox in await _agent.Runtime.Cri.ListPodSandboxAsync(null, cts.Token))
                 {
@@ -84,6 +87,7 @@ public sealed class NodeFixture : IAsyncLifetime
             {
                 await _agent.DisposeAsync();
                 _agent = null;
+                RuntimeFixture.KillOrphanShims(Options);
             }
         }
         if (Options != null)

@@ -80,7 +80,7 @@ public sealed class RuntimeFixture : IAsyncLifetime
             {
                 await _runtime.DisposeAsync();
                 _runtime = null;
-                KillOrphanShims();
+                KillOrphanShims(Options);
             }
         }
         if (File.Exists(Options.ContainerdLogPath))
@@ -120,14 +120,14 @@ public sealed class RuntimeFixture : IAsyncLifetime
     }
 
     /// <summary>Last resort after a failed cleanup: shims of this containerd still running keep their pods alive.</summary>
-    private void KillOrphanShims()
+    public static void KillOrphanShims(AgentOptions options)
     {
         foreach (var dir in Directory.GetDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
             var cmdline = Signals.CommandLine(pid);
             if (cmdline is not null && cmdline.Contains("containerd-shim", StringComparison.Ordinal) &&
-                cmdline.Contains("-address " + Options.ContainerdSocket, StringComparison.Ordinal))
+                cmdline.Contains("-address " + options.ContainerdSocket, StringComparison.Ordinal))
             {
                 Console.WriteLine($"[cleanup] killing orphan shim {pid}: {cmdline}");
                 Signals.Send(pid, Signals.SIGKILL);
