@@ -26,18 +26,20 @@ try
     Console.WriteLine($"services={services} endpoints={endpoints} rules={rules.RuleCount} input={rules.Input.Length / 1024} KiB");
     Console.WriteLine($"full sync (empty tables): render {render.ElapsedMilliseconds} ms, iptables-restore {full.ElapsedMilliseconds} ms");
 
-    // One more service: what a sync costs when the tables are already full (today: the whole ruleset again).
+    // One more service: what an event-driven sync costs when the tables are already full (today: the whole
+    // ruleset again). As in the proxier, the chain set comes from the previous render, not from iptables-save;
+    // the listing is timed on its own because first and periodic syncs still pay it.
     ports.Add(Port(services));
     var chainsWatch = Stopwatch.StartNew();
-    var existing = await iptables.ChainsAsync("nat", CancellationToken.None);
+    await iptables.ChainsAsync("nat", CancellationToken.None);
     chainsWatch.Stop();
     render.Restart();
-    rules = IptablesRenderer.Render(ports, existing, options);
+    rules = IptablesRenderer.Render(ports, rules.NatChains, options);
     render.Stop();
     var again = Stopwatch.StartNew();
     await iptables.RestoreAsync(rules.Input, CancellationToken.None);
     again.Stop();
-    Console.WriteLine($"+1 service sync: iptables-save {chainsWatch.ElapsedMilliseconds} ms, render {render.ElapsedMilliseconds} ms, iptables-restore {again.ElapsedMilliseconds} ms, total {chainsWatch.ElapsedMilliseconds + render.ElapsedMilliseconds + again.ElapsedMilliseconds} ms");
+    Console.WriteLine($"+1 service sync: render {render.ElapsedMilliseconds} ms + iptables-restore {again.ElapsedMilliseconds} ms = {render.ElapsedMilliseconds + again.ElapsedMilliseconds} ms (iptables-save, paid by first and periodic syncs only: {chainsWatch.ElapsedMilliseconds} ms)");
     Console.WriteLine($"proxy process RSS {Environment.WorkingSet / (1024 * 1024)} MiB");
 }
 finally

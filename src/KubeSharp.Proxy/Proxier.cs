@@ -14,6 +14,7 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
 {
     private readonly ChainNames _chains = new(options.ChainPrefix);
     private IReadOnlyList<ServicePort>? _applied;
+    private IReadOnlySet<string>? _natChains;
     private bool _jumpsEnsured;
 
     public ChainNames Chains => _chains;
@@ -25,7 +26,9 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
     {
         if (!periodic && _applied != null && _applied.SequenceEqual(ports, ServicePortComparer.Instance)) return;
         var watch = Stopwatch.StartNew();
-        var existing = await iptables.ChainsAsync("nat", ct);
+        // Our own chains are known from the last sync; iptables-save (a second of a 1,000-service sync) runs only at
+        // the first and periodic syncs, which also clean up chains a previous proxy process left behind.
+        var existing = periodic || _natChains == null ? await iptables.ChainsAsync("nat", ct) : _natChains;
         var rendered = IptablesRenderer.Render(ports, existing, new RenderOptions
         {
             Chains = _chains,
@@ -40,6 +43,7 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
         }
         await FlushStaleUdpAsync(_applied ?? [], ports, ct);
         _applied = ports;
+        _natChains = rendered.NatChains;
         SyncCount++;
         LastSyncDuration = watch.Elapsed;
         LastRuleCount = rendered.RuleCount;
@@ -106,6 +110,7 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
             await iptables.RestoreAsync(input.ToString(), ct);
         }
         _applied = null;
+        _natChains = null;
         _jumpsEnsured = false;
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using k8s.Models;
-using KubeSharp.ApiServer.Hosting;
 using KubeSharp.Client.Rest;
+using KubeSharp.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KubeSharp.Dns.Tests;
@@ -10,18 +10,14 @@ namespace KubeSharp.Dns.Tests;
 /// <summary>The DNS component against a real in-process API server, queried over real UDP and TCP on loopback.</summary>
 public sealed class DnsHostTests : IAsyncLifetime
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "kubesharp-dns-test-" + Guid.NewGuid().ToString("N")[..12]);
-    private ApiServerHost _api = null!;
-    private KubeClient _client = null!;
+    private readonly ApiServerFixture _api = new();
     private UdpClient _upstream = null!;
     private DnsHost _dns = null!;
     private readonly CancellationTokenSource _stop = new();
 
     public async Task InitializeAsync()
     {
-        _api = await ApiServerHost.StartAsync(new ApiServerOptions { DataDir = _dataDir, SecurePort = 0, BindAddress = "127.0.0.1" },
-            NullLoggerFactory.Instance, CancellationToken.None);
-        _client = new KubeClient(ClientConfig.FromKubeconfig(_api.KubeconfigPath));
+        await _api.InitializeAsync();
         // A stand-in for the node's resolver, on loopback: answers every query with one A record 192.0.2.1.
         _upstream = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
         _ = Task.Run(async () =>
@@ -57,26 +53,17 @@ public sealed class DnsHostTests : IAsyncLifetime
         }, NullLoggerFactory.Instance, CancellationToken.None);
     }
 
-    private async Task<DnsTestClient.Answer> EventuallyAsync(Func<Task<DnsTestClient.Answer>> query, Func<DnsTestClient.Answer, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var a = await query();
-            if (done(a) || DateTime.UtcNow > deadline) return a;
-            await Task.Delay(100);
-        }
-    }
+    private KubeClient Client => _api.Client;
 
     [Fact]
     public async Task Services_resolve_over_udp_and_tcp_and_other_names_are_forwarded()
     {
-        await _client.For<V1Service>().CreateAsync(new V1Service
+        await Client.For<V1Service>().CreateAsync(new V1Service
         {
             Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "default" },
             Spec = new V1ServiceSpec { ClusterIP = "10.96.0.77", Ports = [new V1ServicePort { Name = "http", Port = 80 }] },
         });
-        var a = await EventuallyAsync(() => DnsTestClient.UdpAsync(_dns.Port, "web.default.svc.cluster.local", 1), x => x.Records.Count > 0);
+        var a = await Eventually.ValueAsync(() => DnsTestClient.UdpAsync(_dns.Port, "web.default.svc.cluster.local", 1), x => x.Records.Count > 0, "the service's A record");
         Assert.Equal(0, a.Rcode);
         Assert.True(a.Authoritative);
         Assert.Equal(("web.default.svc.cluster.local.", 1, "10.96.0.77"), a.Records.Single());
@@ -95,19 +82,19 @@ public sealed class DnsHostTests : IAsyncLifetime
     [Fact]
     public async Task A_big_headless_answer_is_truncated_over_udp_and_complete_over_tcp()
     {
-        await _client.For<V1Service>().CreateAsync(new V1Service
+        await Client.For<V1Service>().CreateAsync(new V1Service
         {
             Metadata = new V1ObjectMeta { Name = "many", NamespaceProperty = "default" },
             Spec = new V1ServiceSpec { ClusterIP = "None", Ports = [new V1ServicePort { Name = "http", Port = 80 }] },
         });
-        await _client.For<V1EndpointSlice>().CreateAsync(new V1EndpointSlice
+        await Client.For<V1EndpointSlice>().CreateAsync(new V1EndpointSlice
         {
             Metadata = new V1ObjectMeta { Name = "many-a", NamespaceProperty = "default", Labels = new Dictionary<string, string> { ["kubernetes.io/service-name"] = "many" } },
             AddressType = "IPv4",
             Ports = [new Discoveryv1EndpointPort { Name = "http", Port = 8080, Protocol = "TCP" }],
             Endpoints = Enumerable.Range(1, 60).Select(i => new V1Endpoint { Addresses = [$"10.244.9.{i}"], Conditions = new V1EndpointConditions { Ready = true } }).ToList(),
         });
-        var tcp = await EventuallyAsync(() => DnsTestClient.TcpAsync(_dns.Port, "many.default.svc.cluster.local", 1), x => x.Records.Count == 60);
+        var tcp = await Eventually.ValueAsync(() => DnsTestClient.TcpAsync(_dns.Port, "many.default.svc.cluster.local", 1), x => x.Records.Count == 60, "60 endpoint addresses over TCP");
         Assert.Equal(60, tcp.Records.Count);
         var udp = await DnsTestClient.UdpAsync(_dns.Port, "many.default.svc.cluster.local", 1);
         Assert.True(udp.Truncated);
@@ -117,10 +104,10 @@ public sealed class DnsHostTests : IAsyncLifetime
     [Fact]
     public async Task The_kube_dns_service_points_at_this_server()
     {
-        var svc = await _client.For<V1Service>().GetAsync("kube-system", "kube-dns");
+        var svc = await Client.For<V1Service>().GetAsync("kube-system", "kube-dns");
         Assert.Equal("10.96.0.10", svc.Spec.ClusterIP);
         Assert.Equal(["dns", "dns-tcp"], svc.Spec.Ports.Select(p => p.Name));
-        var slice = await _client.For<V1EndpointSlice>().GetAsync("kube-system", "kube-dns-kubesharp");
+        var slice = await Client.For<V1EndpointSlice>().GetAsync("kube-system", "kube-dns-kubesharp");
         Assert.Equal("192.0.2.53", slice.Endpoints.Single().Addresses.Single());
         Assert.All(slice.Ports, p => Assert.Equal(_dns.Port, p.Port));
     }
@@ -140,15 +127,6 @@ public sealed class DnsHostTests : IAsyncLifetime
         await _stop.CancelAsync();
         await _dns.DisposeAsync();
         _upstream.Dispose();
-        _client.Dispose();
         await _api.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDir, true);
-        }
-        catch (IOException)
-        {
-            // A late file handle; the temp dir is cleaned eventually.
-        }
     }
 }

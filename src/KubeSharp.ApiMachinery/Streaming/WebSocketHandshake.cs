@@ -11,9 +11,6 @@ public static class WebSocketHandshake
     public static string AcceptKey(string clientKey) =>
         Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(clientKey.Trim() + Guid)));
 
-    /// <summary>A fresh Sec-WebSocket-Key for a client handshake.</summary>
-    public static string NewClientKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-
     /// <summary>The subprotocols a client offered, from one or more comma-separated Sec-WebSocket-Protocol headers.</summary>
     public static IReadOnlyList<string> OfferedProtocols(IEnumerable<string?> headerValues) =>
         headerValues.Where(v => v != null).SelectMany(v => v!.Split(',')).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();

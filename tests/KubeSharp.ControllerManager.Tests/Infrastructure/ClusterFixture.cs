@@ -37,7 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             KubeconfigPath = _apiServer.KubeconfigPath,
             WorkersPerController = 2,
-        }, FileLoggerFactory.FromEnvironment(), CancellationToken.None);
+        }, KubeSharp.Testing.FileLoggerFactory.FromEnvironment(), CancellationToken.None);
     }
 
     public async Task<string> NewNamespaceAsync(string prefix)

@@ -22,10 +22,10 @@ public sealed class CriLogReaderTests : IDisposable
         return path;
     }
 
-    private static async Task<string> ReadAsync(string path, LogOptions options, Func<CancellationToken, Task<bool>>? running = null, TimeProvider? time = null)
+    private static async Task<string> ReadAsync(string path, LogOptions options)
     {
         var output = new MemoryStream();
-        await new CriLogReader(time ?? TimeProvider.System).CopyAsync(path, options, output, running ?? Stopped, CancellationToken.None);
+        await new CriLogReader(TimeProvider.System).CopyAsync(path, options, output, Stopped, CancellationToken.None);
         return Encoding.UTF8.GetString(output.ToArray());
     }
 

@@ -68,7 +68,7 @@ public sealed class ServiceTestBed : IAsyncDisposable
 
     // busybox 1.35 wget crashes with -T (segfault), so `timeout` bounds each request instead.
     /// <summary>One HTTP GET from the node namespace: (true, body) or (false, wget's error).</summary>
-    public async Task<(bool Ok, string Text)> GetAsync(string ip, int port, string? fromNamespacePathOf = null)
+    public async Task<(bool Ok, string Text)> GetAsync(string ip, int port)
     {
         var r = await Node.RunAsync("timeout", "5", "busybox", "wget", "-q", "-O", "-", $"http://{ip}:{port}/");
         return r.ExitCode == 0 ? (true, r.Stdout.Trim()) : (false, r.Stderr.Trim());

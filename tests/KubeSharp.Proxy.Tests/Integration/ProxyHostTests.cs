@@ -1,8 +1,8 @@
 using k8s.Models;
-using KubeSharp.ApiServer.Hosting;
 using KubeSharp.Client.Rest;
 using KubeSharp.Proxy.Iptables;
 using KubeSharp.Proxy.Tests.Infrastructure;
+using KubeSharp.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KubeSharp.Proxy.Tests.Integration;
@@ -13,16 +13,11 @@ namespace KubeSharp.Proxy.Tests.Integration;
 /// </summary>
 public sealed class ProxyHostTests : IAsyncLifetime
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "kubesharp-proxy-test-" + Guid.NewGuid().ToString("N")[..12]);
-    private ApiServerHost _api = null!;
-    private KubeClient _client = null!;
+    private readonly ApiServerFixture _api = new();
 
-    public async Task InitializeAsync()
-    {
-        _api = await ApiServerHost.StartAsync(new ApiServerOptions { DataDir = _dataDir, SecurePort = 0, BindAddress = "127.0.0.1" },
-            NullLoggerFactory.Instance, CancellationToken.None);
-        _client = new KubeClient(ClientConfig.FromKubeconfig(_api.KubeconfigPath));
-    }
+    private KubeClient Client => _api.Client;
+
+    public Task InitializeAsync() => _api.InitializeAsync();
 
     private static V1Service Service(string name, string ip) => new()
     {
@@ -52,18 +47,6 @@ public sealed class ProxyHostTests : IAsyncLifetime
         }).ToList(),
     };
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var value = await probe();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"timed out waiting for {what}; last: {value}");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task Services_and_endpoint_changes_reach_the_rules()
     {
@@ -78,19 +61,19 @@ public sealed class ProxyHostTests : IAsyncLifetime
             ConfigureSysctls = false,
         }, NullLoggerFactory.Instance, CancellationToken.None);
 
-        await _client.For<V1Service>().CreateAsync(Service("web", "10.96.20.10"));
-        await _client.For<V1EndpointSlice>().CreateAsync(Slice("web", (ServiceTestBed.BackendIp(1), true), (ServiceTestBed.BackendIp(2), true)));
+        await Client.For<V1Service>().CreateAsync(Service("web", "10.96.20.10"));
+        await Client.For<V1EndpointSlice>().CreateAsync(Slice("web", (ServiceTestBed.BackendIp(1), true), (ServiceTestBed.BackendIp(2), true)));
         await proxy.FirstSync.WaitAsync(TimeSpan.FromSeconds(20));
-        await EventuallyAsync(() => bed.GetAsync("10.96.20.10", 80), r => r.Ok, "the service to answer");
+        await Eventually.ValueAsync(() => bed.GetAsync("10.96.20.10", 80), r => r.Ok, "the service to answer");
         var counts = await bed.DistributionAsync("10.96.20.10", 80, 40);
         Assert.Equal(["backend-1", "backend-2"], counts.Keys.Order());
 
         // Backend 2 stops being ready: it leaves the rotation.
-        var slice = await _client.For<V1EndpointSlice>().GetAsync("default", "web-abc");
+        var slice = await Client.For<V1EndpointSlice>().GetAsync("default", "web-abc");
         slice.Endpoints[1].Conditions.Ready = false;
         slice.Endpoints[1].Conditions.Serving = false;
-        await _client.For<V1EndpointSlice>().UpdateAsync(slice);
-        await EventuallyAsync(() => bed.DistributionAsync("10.96.20.10", 80, 10), c => c.Keys.SequenceEqual(["backend-1"]), "backend-2 to leave");
+        await Client.For<V1EndpointSlice>().UpdateAsync(slice);
+        await Eventually.ValueAsync(() => bed.DistributionAsync("10.96.20.10", 80, 10), c => c.Keys.SequenceEqual(["backend-1"]), "backend-2 to leave");
 
         // The service goes away: its chain goes too (the API server's own `kubernetes` service keeps its chains).
         var webChain = new ChainNames("KT6-").Service(new KubeSharp.Proxy.Model.ServicePort
@@ -99,22 +82,10 @@ public sealed class ProxyHostTests : IAsyncLifetime
         });
         var iptables = new IptablesClient(bed.Node.Host);
         Assert.Contains(webChain, await iptables.ChainsAsync("nat", CancellationToken.None));
-        await _client.For<V1Service>().DeleteAsync("default", "web");
-        await EventuallyAsync(() => iptables.ChainsAsync("nat", CancellationToken.None),
+        await Client.For<V1Service>().DeleteAsync("default", "web");
+        await Eventually.ValueAsync(() => iptables.ChainsAsync("nat", CancellationToken.None),
             chains => !chains.Contains(webChain), "the service chain to be removed");
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _api.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataDir, true);
-        }
-        catch (IOException)
-        {
-            // A late file handle; the temp dir is cleaned eventually.
-        }
-    }
+    public Task DisposeAsync() => _api.DisposeAsync();
 }
