@@ -59,6 +59,8 @@ public sealed record AgentOptions
     public string RuncRoot => Path.Combine(ContainerdState, "runc");
     /// <summary>containerd's registry host configs (<c>HOST/hosts.toml</c>).</summary>
     public string RegistryConfigDir => Path.Combine(DataDir, "registry.d");
+    /// <summary>Mirrors, credentials and TLS settings of registries (k3s' registries.yaml format), read at start.</summary>
+    public string RegistriesConfigPath => Path.Combine(DataDir, "registries.yaml");
     public string CniConfDir => Path.Combine(DataDir, "cni", "net.d");
     public string CniDataDir => Path.Combine(DataDir, "cni", "ipam");
     /// <summary>Image archives the user drops here are imported at every start.</summary>

@@ -2,6 +2,7 @@ using KubeSharp.Agent.Containerd;
 using KubeSharp.Agent.Host;
 using KubeSharp.Agent.Images;
 using KubeSharp.Agent.Network;
+using KubeSharp.Agent.Registries;
 using KubeSharp.Kubelet.Cri;
 using Microsoft.Extensions.Logging;
 
@@ -38,6 +39,11 @@ public sealed partial class NodeRuntime : IAsyncDisposable
         var clock = time ?? TimeProvider.System;
         var started = clock.GetTimestamp();
         var cniPath = CniConfig.Write(options);
+        if (options.ContainerRuntimeEndpoint is null)
+        {
+            // Mirrors and TLS settings; containerd reads them at each pull (the credentials go into its config).
+            RegistryHostsWriter.Write(RegistriesConfigLoader.Load(options.RegistriesConfigPath), options.RegistryConfigDir, logger);
+        }
         LogCni(logger, cniPath, options.BridgeName, options.PodCidr);
         var local = new LocalImages(options, loggerFactory.CreateLogger<LocalImages>());
         var localImages = await local.BuildAsync(ct);
