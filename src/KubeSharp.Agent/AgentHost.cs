@@ -7,21 +7,24 @@ namespace KubeSharp.Agent;
 
 /// <summary>
 /// A whole node: the runtime (containerd, images, CNI), the kubelet on it (with its HTTPS server) and the service
-/// proxy. The kubelet's pod CIDR arrives from the node IPAM controller after registration; the CNI conflist is
+/// proxy, and host-gw routes to the other nodes' pods. The kubelet's pod CIDR arrives from the node IPAM controller after registration; the CNI conflist is
 /// rewritten then, which containerd picks up for the next sandbox.
 /// </summary>
 public sealed partial class AgentHost : IAsyncDisposable
 {
-    private AgentHost(NodeRuntime runtime, KubeletHost kubelet, ProxyHost? proxy)
+    private AgentHost(NodeRuntime runtime, KubeletHost kubelet, ProxyHost? proxy, HostGwController? hostGw)
     {
         Runtime = runtime;
         Kubelet = kubelet;
         Proxy = proxy;
+        HostGw = hostGw;
     }
 
     public NodeRuntime Runtime { get; }
     public KubeletHost Kubelet { get; }
     public ProxyHost? Proxy { get; }
+    /// <summary>Routes to other nodes' pod CIDRs; null when <see cref="AgentOptions.HostGwRouteProtocol"/> is 0.</summary>
+    public HostGwController? HostGw { get; }
 
     /// <param name="kubelet">Kubelet settings; its pod-CIDR callback is set here.</param>
     /// <param name="proxy">Proxy settings, or null for no proxy on this node.</param>
@@ -43,7 +46,9 @@ public sealed partial class AgentHost : IAsyncDisposable
                 },
             }, runtime.Cri, runtime.Cri, loggerFactory, null, ct);
             var proxyHost = proxy == null ? null : await ProxyHost.StartAsync(proxy, loggerFactory, ct);
-            return new AgentHost(runtime, kubeletHost, proxyHost);
+            var hostGw = agent.HostGwRouteProtocol == 0 ? null
+                : HostGwController.Start(new HostGwRoutes(agent.HostGwRouteProtocol, agent.ContainerdCommandPrefix), kubelet.NodeName, kubelet.KubeconfigPath, loggerFactory);
+            return new AgentHost(runtime, kubeletHost, proxyHost, hostGw);
         }
         catch
         {
@@ -59,6 +64,8 @@ public sealed partial class AgentHost : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        // The host-gw routes stay: pods on other nodes stay reachable while this agent restarts.
+        if (HostGw != null) await HostGw.DisposeAsync();
         if (Proxy != null) await Proxy.DisposeAsync();
         await Kubelet.DisposeAsync();
         await Runtime.DisposeAsync();

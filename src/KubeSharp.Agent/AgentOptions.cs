@@ -29,6 +29,13 @@ public sealed record AgentOptions
     /// <summary>0 = a free port chosen by containerd.</summary>
     public int StreamServerPort { get; init; }
 
+    /// <summary>
+    /// Routing protocol number of the host-gw routes to other nodes' pod CIDRs (<c>ip route ... proto N</c>, 1-255);
+    /// 0 = no host-gw routes. Agents of different clusters on one host need different numbers: each removes the
+    /// routes with its number that its own Node list does not want.
+    /// </summary>
+    public int HostGwRouteProtocol { get; init; }
+
     /// <summary>The pod sandbox ("pause") image: built locally from catatonit and imported at start.</summary>
     public string SandboxImage { get; init; } = Images.LocalImages.PauseImage;
 
@@ -84,6 +91,7 @@ public sealed record AgentOptions
         if (!System.Net.IPNetwork.TryParse(PodCidr, out var cidr) || cidr.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork ||
             cidr.PrefixLength > 30 || cidr.ToString() != PodCidr)
             throw new ArgumentException($"pod CIDR \"{PodCidr}\" must be an IPv4 network of /30 or larger, such as 10.244.1.0/24");
+        if (HostGwRouteProtocol is < 0 or > 255) throw new ArgumentException($"host-gw route protocol {HostGwRouteProtocol} must be 0 (off) or 1-255");
         if (StreamServerPort is < 0 or > 65535) throw new ArgumentException($"stream server port {StreamServerPort} is out of range");
     }
 }

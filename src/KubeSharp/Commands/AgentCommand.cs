@@ -52,6 +52,9 @@ public static class AgentCommand
         return 0;
     }
 
+    /// <summary>Routing protocol number marking the agent's host-gw routes (unassigned in iproute2's rt_protos).</summary>
+    public const int DefaultHostGwRouteProtocol = 75;
+
     /// <summary>The agent with settings from flags; every host resource is a flag so nodes can share a machine.</summary>
     public static Task<AgentHost> StartAsync(Flags flags, string kubeconfig, string dataDir, ILoggerFactory loggerFactory, CancellationToken ct)
     {
@@ -63,6 +66,7 @@ public static class AgentCommand
             ContainerRuntimeEndpoint = flags.Get("container-runtime-endpoint"),
             BridgeName = flags.Get("bridge-name", "kubesharp0"),
             PodCidr = flags.Get("pod-cidr", new AgentOptions().PodCidr),
+            HostGwRouteProtocol = flags.GetInt("host-gw-route-protocol", DefaultHostGwRouteProtocol),
         };
         var kubelet = new KubeletOptions
         {
