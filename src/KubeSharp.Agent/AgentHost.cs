@@ -38,6 +38,11 @@ public sealed partial class AgentHost : IAsyncDisposable
             kubeletHost = await KubeletHost.StartAsync(kubelet with
             {
                 EnableServer = true,
+                // The images built here have no registry to come back from.
+                ImageGc = kubelet.ImageGc with
+                {
+                    PinnedImages = [.. kubelet.ImageGc.PinnedImages, agent.SandboxImage, Images.LocalImages.PauseImage, Images.LocalImages.BusyboxImage],
+                },
                 PodCidrChanged = (cidr, _) =>
                 {
                     var path = CniConfig.Write(agent with { PodCidr = cidr });

@@ -101,6 +101,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         if (options.MaxParallelPodStarts < 1) throw new ArgumentException("MaxParallelPodStarts must be at least 1");
         if (options.PodWorkers < 1) throw new ArgumentException("PodWorkers must be at least 1");
         if (options.MaxPods < 1) throw new ArgumentException("MaxPods must be at least 1");
+        options.ImageGc.Validate();
     }
 
     private async Task StartCoreAsync(CancellationToken ct)
@@ -162,6 +163,9 @@ public sealed partial class KubeletHost : IAsyncDisposable
         AddLoop(Task.Run(() => pleg.RunAsync(stop), CancellationToken.None));
         AddLoop(Task.Run(() => _node.RunStatusLoopAsync(stop), CancellationToken.None));
         AddLoop(Task.Run(() => _node.RunLeaseLoopAsync(stop), CancellationToken.None));
+        var imageGc = new ImageGc.ImageGcManager(Runtime, Images, Options.ImageGc, Options.FilesystemStats ?? new ImageGc.HostFilesystemStats(), _recorder,
+            new V1ObjectReference { Kind = "Node", Name = Options.NodeName, Uid = Options.NodeName }, Time, LoggerFactory.CreateLogger("kubelet.imagegc"));
+        AddLoop(Task.Run(() => imageGc.RunAsync(stop), CancellationToken.None));
         LogStarted(_logger, Options.NodeName, _node.NodeIP, runtimeName);
     }
 

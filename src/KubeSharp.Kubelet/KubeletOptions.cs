@@ -118,6 +118,12 @@ public sealed record KubeletOptions
     /// <summary>Reads memory, disk and PID figures of the host; replaceable in tests. Null: /proc and the root dir's filesystem.</summary>
     public INodeResourceProbe? ResourceProbe { get; init; }
 
+    /// <summary>When and what unused images are deleted (image garbage collection).</summary>
+    public ImageGc.ImageGcPolicy ImageGc { get; init; } = new();
+
+    /// <summary>Filesystem capacity source for image GC; null reads the host (statfs). Tests inject a full disk.</summary>
+    public ImageGc.IFilesystemStats? FilesystemStats { get; init; }
+
     /// <summary>User agent for API requests.</summary>
     public string UserAgent { get; init; } = "kubelet/v1.32 (kubesharp)";
 }

@@ -78,6 +78,11 @@ public static class AgentCommand
             Port = flags.GetInt("kubelet-port", 10250),
             ClusterDns = [flags.Get("cluster-dns", "10.96.0.10")],
             CgroupParent = flags.Get("cgroup-parent", "kubepods"),
+            ImageGc = new Kubelet.ImageGc.ImageGcPolicy
+            {
+                HighThresholdPercent = flags.GetInt("image-gc-high-threshold", 85),
+                LowThresholdPercent = flags.GetInt("image-gc-low-threshold", 80),
+            },
         };
         var proxy = flags.Get("disable-proxy") == "true" ? null : ProxyCommand.OptionsFrom(flags, kubeconfig) with { NodeName = nodeName };
         return AgentHost.StartAsync(agent, kubelet, proxy, loggerFactory, ct);

@@ -31,6 +31,11 @@ public static class KubeletCommand
                 Port = flags.GetInt("port", 10250),
                 ClusterDns = [flags.Get("cluster-dns", "10.96.0.10")],
                 CgroupParent = flags.Get("cgroup-parent", "kubepods"),
+                ImageGc = new Kubelet.ImageGc.ImageGcPolicy
+                {
+                    HighThresholdPercent = flags.GetInt("image-gc-high-threshold", 85),
+                    LowThresholdPercent = flags.GetInt("image-gc-low-threshold", 80),
+                },
                 EnableServer = true,
             }, cri, cri, loggerFactory, null, ct);
             return new RunningComponent(new Owned(host, cri), Task.Delay(Timeout.Infinite, ct), $"kubelet for node {host.NodeName}");
