@@ -1,0 +1,37 @@
+namespace KubeSharp.Benchmarks.KubeletBench;
+
+internal sealed record BenchOptions
+{
+    public int SingleRuns { get; init; } = 5;
+    public int BurstPods { get; init; } = 30;
+    public int RestPods { get; init; } = 100;
+    public int RestSeconds { get; init; } = 30;
+    public string CriPodCidr { get; init; } = "10.231.0.0/24";
+    public string KubeletPodCidr { get; init; } = "10.232.0.0/24";
+    public string? Cli { get; init; }
+    public string? Markdown { get; init; }
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--single-runs" => o with { SingleRuns = int.Parse(Next()) },
+                "--burst-pods" => o with { BurstPods = int.Parse(Next()) },
+                "--rest-pods" => o with { RestPods = int.Parse(Next()) },
+                "--rest-seconds" => o with { RestSeconds = int.Parse(Next()) },
+                "--cri-pod-cidr" => o with { CriPodCidr = Next() },
+                "--kubelet-pod-cidr" => o with { KubeletPodCidr = Next() },
+                "--cli" => o with { Cli = Next() },
+                "--markdown" => o with { Markdown = Next() },
+                _ => throw new ArgumentException($"unknown argument {args[i]}; see docs/benchmarks.md"),
+            };
+        }
+        if (o.SingleRuns < 1 || o.BurstPods < 1 || o.RestPods < 0 || o.RestSeconds < 1 || o.RestPods > 250)
+            throw new ArgumentException("counts must be positive (rest pods at most 250: one /24 of pod IPs)");
+        return o;
+    }
+}

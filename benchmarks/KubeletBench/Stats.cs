@@ -1,0 +1,28 @@
+namespace KubeSharp.Benchmarks.KubeletBench;
+
+internal static class Stats
+{
+    /// <summary>Nearest-rank percentile of seconds.</summary>
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    public static double Median(IReadOnlyList<double> values) => Percentile(values, 50);
+}
+
+/// <summary>What one run measured; times in seconds.</summary>
+internal sealed record PathFigures
+{
+    public required IReadOnlyList<double> Single { get; init; }
+    public required double BurstLast { get; init; }
+    public required double BurstP50 { get; init; }
+    public required double BurstRuntimeCpu { get; init; }
+    public double BurstKubeletCpu { get; init; }
+    public double RestCpuFraction { get; init; }
+    public long RestRssBytes { get; init; }
+    public int RestPods { get; init; }
+}
