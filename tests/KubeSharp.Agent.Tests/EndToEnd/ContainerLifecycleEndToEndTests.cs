@@ -81,16 +81,16 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
             c.VolumeMounts = [new V1VolumeMount { Name = "state", MountPath = "/state" }];
             var pod = Pod(ns, "live", c);
             pod.Spec.Volumes = [new V1Volume { Name = "state", EmptyDir = new V1EmptyDirVolumeSource() }];
-            var first = await node.RunPodAsync(pod);
-            var firstId = first.Status.ContainerStatuses[0].ContainerID;
+            pod.Spec.NodeName = node.NodeName;
+            await node.Client.For<V1Pod>().CreateAsync(pod);
 
             var restarted = await node.WaitPodAsync(ns, "live",
                 p => p.Status?.ContainerStatuses?.FirstOrDefault() is { RestartCount: >= 1, State.Running: not null, Ready: true },
                 "restarted and running again", TimeSpan.FromSeconds(60));
             var status = restarted.Status.ContainerStatuses[0];
             Assert.Equal(1, status.RestartCount);
-            Assert.NotEqual(firstId, status.ContainerID);
             Assert.NotNull(status.LastState.Terminated);
+            Assert.NotEqual(status.LastState.Terminated.ContainerID, status.ContainerID);
             var events = await Eventually.ValueAsync(() => EventsAsync(node.Client, ns, "live"),
                 e => e.Any(x => x.Reason == "Unhealthy") && e.Any(x => x.Reason == "Killing"), "Unhealthy and Killing events");
             Assert.Contains(events, e => e.Reason == "Unhealthy" && e.Message.Contains("Liveness probe failed", StringComparison.Ordinal));
