@@ -19,26 +19,39 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
         var ns = await node.NewNamespaceAsync("oom");
         try
         {
-            // The string doubles until the cgroup's 16Mi limit makes the kernel kill the shell.
-            var hog = Busybox("hog", "x=a; while true; do x=$x$x; done");
-            hog.Resources = new V1ResourceRequirements
-            {
-                Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("16Mi") },
-            };
-            var pod = Pod(ns, "hog", hog);
-            pod.Spec.NodeName = node.NodeName;
-            await node.Client.For<V1Pod>().CreateAsync(pod);
+            // The string doubles until the cgroup's 16Mi limit makes the kernel kill the shell. Two pods at once:
+            // one restarts (Always), the other stays terminated (Never) and fails.
+            var always = HogPod(ns, "hog", "Always");
+            var never = HogPod(ns, "hog-once", "Never");
+            await Task.WhenAll(node.Client.For<V1Pod>().CreateAsync(always), node.Client.For<V1Pod>().CreateAsync(never));
 
             var seen = await node.WaitPodAsync(ns, "hog", p => p.Status?.ContainerStatuses?.FirstOrDefault() is { RestartCount: >= 1, LastState.Terminated: not null },
                 "restarted after a termination", TimeSpan.FromSeconds(90));
             var status = seen.Status.ContainerStatuses[0];
             Assert.Equal("OOMKilled", status.LastState.Terminated.Reason);
             Assert.Equal(137, status.LastState.Terminated.ExitCode);
+
+            var failed = await node.WaitPodAsync(ns, "hog-once", p => p.Status?.Phase == "Failed", "Failed", TimeSpan.FromSeconds(90));
+            var once = failed.Status.ContainerStatuses[0];
+            Assert.Equal("OOMKilled", once.State.Terminated.Reason);
+            Assert.Equal(137, once.State.Terminated.ExitCode);
+            Assert.Equal(0, once.RestartCount);
+            Assert.Matches(@"hog-once\s+0/1\s+OOMKilled\s+0", await node.Kubectl.OkAsync("get", "pod", "-n", ns, "hog-once"));
         }
         finally
         {
             await node.CleanupNamespaceAsync(ns);
         }
+    }
+
+    private V1Pod HogPod(string ns, string name, string restartPolicy)
+    {
+        var hog = Busybox("hog", "x=a; while true; do x=$x$x; done");
+        hog.Resources = new V1ResourceRequirements { Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("16Mi") } };
+        var pod = Pod(ns, name, hog);
+        pod.Spec.RestartPolicy = restartPolicy;
+        pod.Spec.NodeName = node.NodeName;
+        return pod;
     }
 
     [Fact]
@@ -57,10 +70,14 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
                 p => p.Status?.ContainerStatuses?.FirstOrDefault() is { RestartCount: >= 2, State.Waiting.Reason: "CrashLoopBackOff" },
                 "restartCount >= 2 and waiting in CrashLoopBackOff", TimeSpan.FromSeconds(90));
             var status = seen.Status.ContainerStatuses[0];
+            // Restart 1 was immediate, restart 2 came after 10 s; the next waits 20 s.
+            Assert.Equal(2, status.RestartCount);
+            Assert.StartsWith("back-off 20s restarting failed container=crash", status.State.Waiting.Message);
             Assert.Equal(1, status.LastState.Terminated.ExitCode);
             Assert.Equal("Error", status.LastState.Terminated.Reason);
             Assert.False(status.Ready);
             Assert.Equal("Running", seen.Status.Phase);
+            Assert.Matches(@"crash\s+0/1\s+CrashLoopBackOff\s+2 ", await node.Kubectl.OkAsync("get", "pod", "-n", ns, "crash"));
             await Eventually.ValueAsync(() => EventsAsync(node.Client, ns, "crash"), events => events.Any(e => e.Reason == "BackOff"), "a BackOff event");
         }
         finally
