@@ -220,12 +220,17 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
     }
 
     [Fact]
-    public async Task Kubectl_attach_streams_the_container_output()
+    public async Task Kubectl_attach_streams_the_container_output_and_carries_stdin()
     {
         var ns = await node.NewNamespaceAsync("attach");
         try
         {
-            await node.RunPodAsync(Pod(ns, "tick", Busybox("tick", "i=0; while true; do i=$((i+1)); echo tick $i; sleep 1; done")));
+            var echo = Busybox("echo", "while read line; do echo got $line; done");
+            echo.Stdin = true;
+            await Task.WhenAll(
+                node.RunPodAsync(Pod(ns, "tick", Busybox("tick", "i=0; while true; do i=$((i+1)); echo tick $i; sleep 1; done"))),
+                node.RunPodAsync(Pod(ns, "echo", echo)));
+
             using var attach = Process.Start(node.Kubectl.StartInfo(["attach", "-n", ns, "tick", "-c", "tick"]))!;
             try
             {
@@ -238,6 +243,24 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
             {
                 attach.Kill(entireProcessTree: true);
                 await attach.WaitForExitAsync();
+            }
+
+            // -i: lines typed reach the container's stdin, its answers come back.
+            using var interactive = Process.Start(node.Kubectl.StartInfo(["attach", "-i", "-n", ns, "echo", "-c", "echo"]))!;
+            try
+            {
+                // The session is up once kubectl relays; lines sent before then wait in its stdin pipe.
+                await interactive.StandardInput.WriteLineAsync("hello");
+                await interactive.StandardInput.FlushAsync();
+                Assert.Equal("got hello", await interactive.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+                await interactive.StandardInput.WriteLineAsync("again");
+                await interactive.StandardInput.FlushAsync();
+                Assert.Equal("got again", await interactive.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+            }
+            finally
+            {
+                interactive.Kill(entireProcessTree: true);
+                await interactive.WaitForExitAsync();
             }
         }
         finally
