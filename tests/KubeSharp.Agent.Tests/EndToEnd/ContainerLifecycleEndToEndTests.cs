@@ -164,10 +164,10 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
             var list = ready ? subset?.Addresses : subset?.NotReadyAddresses;
             var other = ready ? subset?.NotReadyAddresses : subset?.Addresses;
             return list?.Any(a => a.Ip == ip) == true && other?.Any(a => a.Ip == ip) != true;
-        }, $"Endpoints listing {ip} as {(ready ? "ready" : "not ready")}");
+        }, $"Endpoints listing {ip} as {(ready ? "ready" : "not ready")}", TimeSpan.FromSeconds(30));
         await Eventually.ValueAsync(() => node.Client.For<V1EndpointSlice>().ListAsync(ns, new() { LabelSelector = "kubernetes.io/service-name=web" }),
             l => l.Items.SelectMany(s => s.Endpoints ?? []).SingleOrDefault(x => x.Addresses.Contains(ip))?.Conditions?.Ready == ready,
-            $"EndpointSlice endpoint {ip} ready={ready}");
+            $"EndpointSlice endpoint {ip} ready={ready}", TimeSpan.FromSeconds(30));
     }
 
     [Fact]

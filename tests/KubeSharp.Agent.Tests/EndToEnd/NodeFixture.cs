@@ -26,7 +26,7 @@ public class NodeFixture : IAsyncLifetime
     private AgentHost? _agent;
     private ControllerManagerHost? _controllers;
     private DnsHost? _dns;
-    private KubeletOptions _kubeletOptions = null!;
+    private KubeletOptions? _kubeletOptions;
     private ProxyOptions? _proxyOptions;
 
     public NodeFixture()
@@ -121,7 +121,7 @@ public class NodeFixture : IAsyncLifetime
     {
         await Agent.DisposeAsync();
         _agent = null;
-        _agent = await AgentHost.StartAsync(Options, _kubeletOptions, _proxyOptions, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
+        _agent = await AgentHost.StartAsync(Options, _kubeletOptions!, _proxyOptions, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
     }
 
     public async Task<string> NewNamespaceAsync(string prefix) => await _api.NewNamespaceAsync(prefix);
@@ -204,6 +204,7 @@ public class NodeFixture : IAsyncLifetime
         if (_proxyOptions != null) await ProxyHost.CleanupAsync(_proxyOptions.ChainPrefix, [], CancellationToken.None);
         if (_dns != null) await _dns.DisposeAsync();
         if (_controllers != null) await _controllers.DisposeAsync();
+        if (_kubeletOptions != null) CgroupCleanup.RemoveParent(_kubeletOptions.CgroupParent);
         if (Options != null)
         {
             await HostNetworkCleanup.RunAsync(Options, CancellationToken.None);
