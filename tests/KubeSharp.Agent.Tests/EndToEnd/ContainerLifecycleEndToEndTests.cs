@@ -186,13 +186,22 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
             politePod.Spec.Volumes = [new V1Volume { Name = "out", HostPath = new V1HostPathVolumeSource { Path = dir, Type = "Directory" } }];
 
             var stubborn = Pod(ns, "stubborn", Busybox("stubborn", "trap '' TERM; while true; do sleep 0.2; done"));
-            const int grace = 6;
+            const int grace = 8;
             stubborn.Spec.TerminationGracePeriodSeconds = grace;
+            stubborn.Metadata.Labels = new Dictionary<string, string> { ["app"] = "stubborn" };
+            await node.Client.For<V1Service>().CreateAsync(new V1Service
+            {
+                Metadata = new V1ObjectMeta { Name = "stubborn", NamespaceProperty = ns },
+                Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "stubborn" }, Ports = [new V1ServicePort { Port = 80 }] },
+            });
             await Task.WhenAll(node.RunPodAsync(politePod), node.RunPodAsync(stubborn));
             await Eventually.WaitAsync(() => File.Exists(Path.Combine(dir, "log")) && File.ReadAllText(Path.Combine(dir, "log")) == "started\n", "the polite container to start");
+            await StubbornEndpointAsync(ns, e => e.Ready == true && e.Terminating != true, "ready");
 
             var politeGone = DeleteAndTimeAsync(ns, "polite");
             var stubbornGone = DeleteAndTimeAsync(ns, "stubborn");
+            // During its grace period the pod stays in its service's slice as terminating, no longer ready.
+            await StubbornEndpointAsync(ns, e => e.Ready == false && e.Terminating == true, "terminating");
             var politeTime = await politeGone;
             var stubbornTime = await stubbornGone;
             Console.WriteLine($"[timing] pod deletion: SIGTERM-handling container {politeTime.TotalSeconds:F1} s, SIGTERM-ignoring container with {grace} s grace {stubbornTime.TotalSeconds:F1} s");
@@ -208,6 +217,10 @@ public sealed class ContainerLifecycleEndToEndTests(NodeFixture node) : IClassFi
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    private Task StubbornEndpointAsync(string ns, Func<V1EndpointConditions, bool> accept, string what) =>
+        Eventually.ValueAsync(() => node.Client.For<V1EndpointSlice>().ListAsync(ns, new() { LabelSelector = "kubernetes.io/service-name=stubborn" }),
+            l => l.Items.SelectMany(s => s.Endpoints ?? []).SingleOrDefault()?.Conditions is { } c && accept(c), $"the stubborn pod's endpoint {what}");
 
     /// <summary>kubectl delete (which waits for the pod to be gone); the time it took.</summary>
     private async Task<TimeSpan> DeleteAndTimeAsync(string ns, string pod)
