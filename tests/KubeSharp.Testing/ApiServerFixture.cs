@@ -19,6 +19,9 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public KubeClient Client { get; private set; } = null!;
 
+    /// <summary>The service CIDR (tests that program service rules on the host pick their own, so runs side by side do not clash).</summary>
+    public string ServiceClusterIpRange { get; init; } = "10.96.0.0/12";
+
     public string KubeconfigPath => _apiServer?.KubeconfigPath ?? throw new InvalidOperationException("not started");
 
     public async Task InitializeAsync()
@@ -28,6 +31,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             DataDir = DataDir,
             SecurePort = 0,
             BindAddress = "127.0.0.1",
+            ServiceClusterIpRange = ServiceClusterIpRange,
         }, NullLoggerFactory.Instance, CancellationToken.None);
         Client = new KubeClient(ClientConfig.FromKubeconfig(_apiServer.KubeconfigPath) with { UserAgent = "kubesharp-tests" });
     }

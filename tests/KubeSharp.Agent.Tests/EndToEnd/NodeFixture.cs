@@ -1,24 +1,52 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
 using k8s.Models;
 using KubeSharp.Agent.Network;
 using KubeSharp.Client.Rest;
+using KubeSharp.ControllerManager;
+using KubeSharp.Dns;
 using KubeSharp.Kubelet;
+using KubeSharp.Proxy;
 using KubeSharp.Testing;
 using Eventually = KubeSharp.Testing.Eventually;
 
 namespace KubeSharp.Agent.Tests.EndToEnd;
 
 /// <summary>
-/// A one-node cluster in the test process: a real API server and a real agent (own containerd, CNI bridge and pod
-/// CIDR, kubelet with its HTTPS server) talking to it over HTTPS. Pods name the node directly (no scheduler), so
-/// the tests measure the node path alone. Cleanup removes every sandbox (CNI DEL) before containerd stops.
+/// A one-node cluster in the test process: a real API server, the controllers pods and services need (replication,
+/// endpoints, endpoint slices, garbage collector) and a real agent (own containerd, CNI bridge and pod CIDR, kubelet
+/// with its HTTPS server) talking to it over HTTPS. Pods name the node directly (no scheduler), so the tests measure
+/// the node path alone. Cleanup removes every sandbox (CNI DEL) before containerd stops.
+/// <see cref="ServiceNodeFixture"/> adds the service proxy and cluster DNS.
 /// </summary>
-public sealed class NodeFixture : IAsyncLifetime
+public class NodeFixture : IAsyncLifetime
 {
-    private readonly ApiServerFixture _api = new();
+    private readonly ApiServerFixture _api;
     private AgentHost? _agent;
+    private ControllerManagerHost? _controllers;
+    private DnsHost? _dns;
+    private KubeletOptions? _kubeletOptions;
+    private ProxyOptions? _proxyOptions;
+
+    public NodeFixture()
+    {
+        // Services programmed on the host's own netfilter tables must not collide with another test run's.
+        ServiceCidr = WithServices ? $"10.{100 + RandomNumberGenerator.GetInt32(90)}.0.0/16" : "10.96.0.0/12";
+        _api = new ApiServerFixture { ServiceClusterIpRange = ServiceCidr };
+    }
+
+    /// <summary>Run kube-proxy (own chain prefix, in the host's network namespace) and cluster DNS too.</summary>
+    protected virtual bool WithServices => false;
 
     public AgentOptions Options { get; private set; } = null!;
     public string NodeName { get; } = "node-" + TestHost.Suffix();
+    public string ServiceCidr { get; }
+    /// <summary>The node's InternalIP: loopback, or with services the host's address (reachable from pods, allowed in EndpointSlices).</summary>
+    public string NodeIP { get; private set; } = "127.0.0.1";
+    /// <summary>The kube-dns Service's cluster IP (with services only).</summary>
+    public string? ClusterDnsIp { get; private set; }
+    public string? ChainPrefix => _proxyOptions?.ChainPrefix;
     public KubeClient Client => _api.Client;
     public string Kubeconfig => _api.KubeconfigPath;
     public Kubectl Kubectl => new(_api.KubeconfigPath, Path.Combine(_api.DataDir, "kubectl-cache"));
@@ -37,22 +65,63 @@ public sealed class NodeFixture : IAsyncLifetime
         };
         try
         {
-            _agent = await AgentHost.StartAsync(Options, new KubeletOptions
+            // No node IPAM: the node keeps the pod CIDR picked above (a free one on this host).
+            _controllers = await ControllerManagerHost.StartAsync(new ControllerManagerOptions
+            {
+                KubeconfigPath = _api.KubeconfigPath,
+                LeaderElect = false,
+                Controllers = [ControllerNames.ReplicationController, ControllerNames.GarbageCollector, ControllerNames.Endpoints, ControllerNames.EndpointSlice],
+            }, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
+            if (WithServices)
+            {
+                NodeIP = HostAddress();
+                ClusterDnsIp = ServiceCidr.Replace("0.0/16", "0.10");
+                _dns = await DnsHost.StartAsync(new DnsOptions
+                {
+                    KubeconfigPath = _api.KubeconfigPath,
+                    BindAddress = IPAddress.Parse(NodeIP),
+                    Port = 0,
+                    ServiceIp = ClusterDnsIp,
+                    AdvertiseAddress = NodeIP,
+                }, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
+                _proxyOptions = new ProxyOptions
+                {
+                    KubeconfigPath = _api.KubeconfigPath,
+                    NodeName = NodeName,
+                    ChainPrefix = "K" + suffix[..3].ToUpperInvariant() + "-",
+                    ClusterCidr = Options.PodCidr,
+                };
+            }
+            _kubeletOptions = new KubeletOptions
             {
                 KubeconfigPath = _api.KubeconfigPath,
                 NodeName = NodeName,
-                NodeIP = "127.0.0.1",
+                NodeIP = NodeIP,
                 RootDir = Path.Combine(Options.DataDir, "kubelet"),
                 PodLogsDir = Path.Combine(Options.DataDir, "pod-logs"),
                 CgroupParent = "kubesharp-test-" + suffix,
+                ClusterDns = ClusterDnsIp is { } dns ? [dns] : [],
                 Port = 0,
-            }, proxy: null, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
+            };
+            _agent = await AgentHost.StartAsync(Options, _kubeletOptions, _proxyOptions, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
+            if (_agent.Proxy != null) await _agent.Proxy.FirstSync.WaitAsync(TimeSpan.FromSeconds(60));
         }
         catch
         {
             await DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops the whole agent (proxy, kubelet, containerd) as a node restart would, leaving pods running, and starts a
+    /// new one on the same data dir, which adopts them.
+    /// </summary>
+    public async Task RestartAgentAsync()
+    {
+        await Agent.DisposeAsync();
+        _agent = null;
+        _agent = await AgentHost.StartAsync(Options, _kubeletOptions!, _proxyOptions, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
     }
 
     public async Task<string> NewNamespaceAsync(string prefix) => await _api.NewNamespaceAsync(prefix);
@@ -62,9 +131,51 @@ public sealed class NodeFixture : IAsyncLifetime
     {
         pod.Spec.NodeName = NodeName;
         await Client.For<V1Pod>().CreateAsync(pod);
-        return await Eventually.ValueAsync(() => Client.For<V1Pod>().GetAsync(pod.Metadata.NamespaceProperty, pod.Metadata.Name),
+        return await WaitRunningAsync(pod.Metadata.NamespaceProperty, pod.Metadata.Name, timeout);
+    }
+
+    public Task<V1Pod> WaitRunningAsync(string ns, string name, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(() => Client.For<V1Pod>().GetAsync(ns, name),
             p => p.Status?.Phase == "Running" && p.Status.ContainerStatuses?.All(c => c.Ready) == true,
-            $"pod {pod.Metadata.Name} running and ready", timeout ?? TimeSpan.FromSeconds(90));
+            $"pod {name} running and ready", timeout ?? TimeSpan.FromSeconds(90));
+
+    /// <summary>Polls the pod until <paramref name="accept"/> holds.</summary>
+    public Task<V1Pod> WaitPodAsync(string ns, string name, Func<V1Pod, bool> accept, string what, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(() => Client.For<V1Pod>().GetAsync(ns, name), accept, $"pod {name}: {what}", timeout ?? TimeSpan.FromSeconds(60));
+
+    /// <summary>
+    /// A test's cleanup: replication controllers go first (so nothing recreates pods), then every pod, waiting
+    /// until the kubelet has finished each one (containers, sandbox and the API object gone), then the namespace.
+    /// </summary>
+    public async Task CleanupNamespaceAsync(string ns)
+    {
+        foreach (var rc in (await Client.For<V1ReplicationController>().ListAsync(ns)).Items)
+            await Client.For<V1ReplicationController>().DeleteAsync(ns, rc.Metadata.Name, new V1DeleteOptions { PropagationPolicy = "Background" });
+        await Eventually.WaitAsync(async () =>
+        {
+            var pods = (await Client.For<V1Pod>().ListAsync(ns)).Items;
+            foreach (var pod in pods.Where(p => p.Metadata.DeletionTimestamp == null))
+            {
+                try
+                {
+                    await Client.For<V1Pod>().DeleteAsync(ns, pod.Metadata.Name);
+                }
+                catch (KubeApiException e) when (ApiErrors.IsNotFound(e))
+                {
+                    // Gone already.
+                }
+            }
+            return pods.Count == 0;
+        }, $"pods of {ns} to be gone", TimeSpan.FromSeconds(120));
+        await Client.For<V1Namespace>().DeleteAsync(null, ns);
+    }
+
+    /// <summary>The address of the interface holding the default route (as the CLI's agent picks its node IP).</summary>
+    private static string HostAddress()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Connect(new IPEndPoint(IPAddress.Parse("10.255.255.255"), 9));
+        return ((IPEndPoint)socket.LocalEndPoint!).Address.ToString();
     }
 
     public async Task DisposeAsync()
@@ -90,6 +201,10 @@ public sealed class NodeFixture : IAsyncLifetime
                 RuntimeFixture.KillOrphanShims(Options);
             }
         }
+        if (_proxyOptions != null) await ProxyHost.CleanupAsync(_proxyOptions.ChainPrefix, [], CancellationToken.None);
+        if (_dns != null) await _dns.DisposeAsync();
+        if (_controllers != null) await _controllers.DisposeAsync();
+        if (_kubeletOptions != null) CgroupCleanup.RemoveParent(_kubeletOptions.CgroupParent);
         if (Options != null)
         {
             await HostNetworkCleanup.RunAsync(Options, CancellationToken.None);
@@ -97,4 +212,10 @@ public sealed class NodeFixture : IAsyncLifetime
         }
         await _api.DisposeAsync();
     }
+}
+
+/// <summary>A <see cref="NodeFixture"/> with kube-proxy (own chain prefix) and cluster DNS behind a kube-dns Service.</summary>
+public sealed class ServiceNodeFixture : NodeFixture
+{
+    protected override bool WithServices => true;
 }

@@ -41,56 +41,77 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
     public async Task Two_containers_share_localhost_and_the_pod_gets_an_ip_the_host_reaches()
     {
         var ns = await node.NewNamespaceAsync("e2e");
-        var pod = await node.RunPodAsync(WebPod(ns, "web"));
+        try
+        {
+            var pod = await node.RunPodAsync(WebPod(ns, "web"));
 
-        Assert.True(IPNetwork.Parse(node.Options.PodCidr).Contains(IPAddress.Parse(pod.Status.PodIP)), $"pod IP {pod.Status.PodIP} outside {node.Options.PodCidr}");
-        Assert.Equal(2, pod.Status.ContainerStatuses.Count);
-        Assert.All(pod.Status.ContainerStatuses, c => Assert.StartsWith("containerd://", c.ContainerID));
+            Assert.True(IPNetwork.Parse(node.Options.PodCidr).Contains(IPAddress.Parse(pod.Status.PodIP)), $"pod IP {pod.Status.PodIP} outside {node.Options.PodCidr}");
+            Assert.Equal(2, pod.Status.ContainerStatuses.Count);
+            Assert.All(pod.Status.ContainerStatuses, c => Assert.StartsWith("containerd://", c.ContainerID));
 
-        // The second container reached the first over localhost: its log says so.
-        var log = await Eventually.ValueAsync(() => node.Kubectl.OkAsync("logs", "-n", ns, "web", "-c", "client"), l => l.Contains("client done"), "the client's log");
-        Assert.Contains("hello from web", log);
+            // The second container reached the first over localhost: its log says so.
+            var log = await Eventually.ValueAsync(() => node.Kubectl.OkAsync("logs", "-n", ns, "web", "-c", "client"), l => l.Contains("client done"), "the client's log");
+            Assert.Contains("hello from web", log);
 
-        // The host reaches the pod IP over the bridge.
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        Assert.Equal("hello from web\n", await http.GetStringAsync($"http://{pod.Status.PodIP}:8080/"));
+            // The host reaches the pod IP over the bridge.
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            Assert.Equal("hello from web\n", await http.GetStringAsync($"http://{pod.Status.PodIP}:8080/"));
+        }
+        finally
+        {
+            await node.CleanupNamespaceAsync(ns);
+        }
     }
 
     [Fact]
     public async Task Kubectl_exec_returns_output_and_the_exit_code()
     {
         var ns = await node.NewNamespaceAsync("e2e");
-        await node.RunPodAsync(WebPod(ns, "exec"));
+        try
+        {
+            await node.RunPodAsync(WebPod(ns, "exec"));
 
-        Assert.Equal("hi from exec\n", await node.Kubectl.OkAsync("exec", "-n", ns, "exec", "-c", "web", "--", "echo", "hi from exec"));
-        var failed = await node.Kubectl.RunAsync(["exec", "-n", ns, "exec", "-c", "web", "--", "sh", "-c", "echo out; echo err >&2; exit 3"]);
-        Assert.Equal(3, failed.ExitCode);
-        Assert.Equal("out\n", failed.Stdout);
-        Assert.Contains("err", failed.Stderr);
+            Assert.Equal("hi from exec\n", await node.Kubectl.OkAsync("exec", "-n", ns, "exec", "-c", "web", "--", "echo", "hi from exec"));
+            var failed = await node.Kubectl.RunAsync(["exec", "-n", ns, "exec", "-c", "web", "--", "sh", "-c", "echo out; echo err >&2; exit 3"]);
+            Assert.Equal(3, failed.ExitCode);
+            Assert.Equal("out\n", failed.Stdout);
+            Assert.Contains("err", failed.Stderr);
+        }
+        finally
+        {
+            await node.CleanupNamespaceAsync(ns);
+        }
     }
 
     [Fact]
     public async Task Kubectl_port_forward_carries_http_requests()
     {
         var ns = await node.NewNamespaceAsync("e2e");
-        await node.RunPodAsync(WebPod(ns, "pf"));
-        var localPort = FreePort();
-        using var forward = Process.Start(node.Kubectl.StartInfo(["port-forward", "-n", ns, "pod/pf", $"{localPort}:8080"]))!;
         try
         {
-            var line = await forward.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Contains("Forwarding from", line);
-            // Two requests: each local connection is its own pair of SPDY streams in the one tunnel.
-            for (var i = 0; i < 2; i++)
+            await node.RunPodAsync(WebPod(ns, "pf"));
+            var localPort = FreePort();
+            using var forward = Process.Start(node.Kubectl.StartInfo(["port-forward", "-n", ns, "pod/pf", $"{localPort}:8080"]))!;
+            try
             {
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-                Assert.Equal("hello from web\n", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
+                var line = await forward.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                Assert.Contains("Forwarding from", line);
+                // Two requests: each local connection is its own pair of SPDY streams in the one tunnel.
+                for (var i = 0; i < 2; i++)
+                {
+                    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+                    Assert.Equal("hello from web\n", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
+                }
+            }
+            finally
+            {
+                forward.Kill(entireProcessTree: true);
+                await forward.WaitForExitAsync();
             }
         }
         finally
         {
-            forward.Kill(entireProcessTree: true);
-            await forward.WaitForExitAsync();
+            await node.CleanupNamespaceAsync(ns);
         }
     }
 
@@ -98,31 +119,38 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
     public async Task Kubectl_logs_follows_new_lines_and_tails()
     {
         var ns = await node.NewNamespaceAsync("e2e");
-        await node.RunPodAsync(new V1Pod
-        {
-            Metadata = new V1ObjectMeta { Name = "ticker", NamespaceProperty = ns },
-            Spec = new V1PodSpec
-            {
-                TerminationGracePeriodSeconds = 1,
-                Containers = [Busybox("tick", "i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.2; done")],
-            },
-        });
-        var tail = await Eventually.ValueAsync(() => node.Kubectl.OkAsync("logs", "-n", ns, "ticker", "--tail=2"),
-            l => l.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 2, "two tail lines");
-        Assert.All(tail.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("tick ", l));
-
-        using var follow = Process.Start(node.Kubectl.StartInfo(["logs", "-f", "-n", ns, "ticker", "--tail=1"]))!;
         try
         {
-            var first = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            var second = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.StartsWith("tick ", first);
-            Assert.Equal(int.Parse(first!.Split(' ')[1]) + 1, int.Parse(second!.Split(' ')[1]));
+            await node.RunPodAsync(new V1Pod
+            {
+                Metadata = new V1ObjectMeta { Name = "ticker", NamespaceProperty = ns },
+                Spec = new V1PodSpec
+                {
+                    TerminationGracePeriodSeconds = 1,
+                    Containers = [Busybox("tick", "i=0; while true; do i=$((i+1)); echo tick $i; sleep 0.2; done")],
+                },
+            });
+            var tail = await Eventually.ValueAsync(() => node.Kubectl.OkAsync("logs", "-n", ns, "ticker", "--tail=2"),
+                l => l.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length == 2, "two tail lines");
+            Assert.All(tail.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith("tick ", l));
+
+            using var follow = Process.Start(node.Kubectl.StartInfo(["logs", "-f", "-n", ns, "ticker", "--tail=1"]))!;
+            try
+            {
+                var first = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                var second = await follow.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                Assert.StartsWith("tick ", first);
+                Assert.Equal(int.Parse(first!.Split(' ')[1]) + 1, int.Parse(second!.Split(' ')[1]));
+            }
+            finally
+            {
+                follow.Kill(entireProcessTree: true);
+                await follow.WaitForExitAsync();
+            }
         }
         finally
         {
-            follow.Kill(entireProcessTree: true);
-            await follow.WaitForExitAsync();
+            await node.CleanupNamespaceAsync(ns);
         }
     }
 
