@@ -3,6 +3,7 @@ using KubeSharp.Client.Informers;
 using KubeSharp.Client.Rest;
 using KubeSharp.Proxy.Iptables;
 using KubeSharp.Proxy.Model;
+using KubeSharp.Proxy.Nftables;
 using KubeSharp.Proxy.Sync;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
     private readonly KubeClient _client;
     private readonly SharedInformerFactory _informers;
     private readonly SyncRunner _runner;
-    private readonly Proxier _proxier;
+    private readonly IProxier _proxier;
     private readonly HostCommand _host;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
@@ -33,7 +34,9 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _informers = new SharedInformerFactory(_client, new InformerOptions(), options.Time, loggerFactory);
         _runner = new SyncRunner(options.MinSyncPeriod, options.SyncPeriod, options.Time);
         _host = new HostCommand(options.CommandPrefix);
-        _proxier = new Proxier(options, new IptablesClient(_host), _host, _logger);
+        _proxier = options.Mode == ProxyMode.Nftables
+            ? new NftablesProxier(options, new NftablesClient(_host), _host, _logger)
+            : new Proxier(options, new IptablesClient(_host), _host, _logger);
     }
 
     /// <summary>Completes after the first successful sync (rules for every service present at start).</summary>
@@ -63,12 +66,29 @@ public sealed partial class ProxyHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Removes every rule and chain under the prefix and exits (kube-proxy --cleanup); no API server needed.</summary>
+    /// <summary>
+    /// Removes every rule and chain under the prefix, in both modes (iptables chains and the nftables table), as
+    /// upstream's --cleanup does whatever the mode; no API server needed. A host without one of the tools still
+    /// gets the other cleaned.
+    /// </summary>
     public static async Task CleanupAsync(string chainPrefix, IReadOnlyList<string> commandPrefix, CancellationToken ct)
     {
         var host = new HostCommand(commandPrefix);
         var options = new ProxyOptions { KubeconfigPath = "", NodeName = "", ChainPrefix = chainPrefix };
-        await new Proxier(options, new IptablesClient(host), host, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).CleanupAsync(ct);
+        var log = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        ProxyRulesException? failure = null;
+        foreach (IProxier proxier in new IProxier[] { new Proxier(options, new IptablesClient(host), host, log), new NftablesProxier(options, new NftablesClient(host), host, log) })
+        {
+            try
+            {
+                await proxier.CleanupAsync(ct);
+            }
+            catch (ProxyRulesException e)
+            {
+                failure ??= e;
+            }
+        }
+        if (failure != null) throw failure;
     }
 
     private async Task RunAsync(CancellationToken ct)
@@ -88,7 +108,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
                     await _proxier.SyncAsync(model, periodic, token);
                     _firstSync.TrySetResult();
                 }
-                catch (IptablesException e)
+                catch (ProxyRulesException e)
                 {
                     LogSyncFailed(_logger, e.Message);
                     // Try again soon rather than at the next change: the rules on the host are now stale.
