@@ -5,13 +5,15 @@ using KubeSharp.Proxy.Iptables;
 using KubeSharp.Proxy.Model;
 using KubeSharp.Proxy.Nftables;
 using KubeSharp.Proxy.Sync;
+using KubeSharp.Proxy.Health;
 using Microsoft.Extensions.Logging;
+using System.Net;
 
 namespace KubeSharp.Proxy;
 
 /// <summary>
-/// The embeddable kube-proxy (iptables mode): watches Services and EndpointSlices through the API server and keeps
-/// this node's iptables rules in step. The CLI runs it alone (<c>kubesharp proxy</c>) or inside the agent.
+/// The embeddable kube-proxy (iptables or nftables mode): watches Services and EndpointSlices through the API server
+/// and keeps this node's rules in step; serves /healthz, /livez, /metrics and the health-check node ports. The CLI runs it alone (<c>kubesharp proxy</c>) or inside the agent.
 /// </summary>
 public sealed partial class ProxyHost : IAsyncDisposable
 {
@@ -34,6 +36,12 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _informers = new SharedInformerFactory(_client, new InformerOptions(), options.Time, loggerFactory);
         _runner = new SyncRunner(options.MinSyncPeriod, options.SyncPeriod, options.Time);
         _host = new HostCommand(options.CommandPrefix);
+        _health = new ProxierHealth(options.Time, 2 * options.SyncPeriod, options.NodeName);
+        _metrics = new ProxyMetrics(options.Time, options.Mode);
+        if (!string.IsNullOrEmpty(options.HealthCheckBindAddress))
+        {
+            _serviceHealth = new ServiceHealthServer(IPAddress.Parse(options.HealthCheckBindAddress), _health, _logger);
+        }
         _proxier = options.Mode == ProxyMode.Nftables
             ? new NftablesProxier(options, new NftablesClient(_host), _host, _logger)
             : new Proxier(options, new IptablesClient(_host), _host, _logger);
@@ -53,13 +61,18 @@ public sealed partial class ProxyHost : IAsyncDisposable
     {
         var host = new ProxyHost(options, loggerFactory);
         if (options.ConfigureSysctls) await host.ConfigureSysctlsAsync(ct);
-        var request = new ResourceEventHandler<V1Service> { Added = _ => host._runner.Request(), Updated = (_, _) => host._runner.Request(), Deleted = (_, _) => host._runner.Request() };
-        host._informers.InformerFor<V1Service>().AddEventHandler(request);
+        host.StartServers();
+        host._informers.InformerFor<V1Service>().AddEventHandler(new ResourceEventHandler<V1Service>
+        {
+            Added = _ => host.ServiceChanged(),
+            Updated = (_, _) => host.ServiceChanged(),
+            Deleted = (_, _) => host.ServiceChanged(),
+        });
         host._informers.InformerFor<V1EndpointSlice>().AddEventHandler(new ResourceEventHandler<V1EndpointSlice>
         {
-            Added = _ => host._runner.Request(),
-            Updated = (_, _) => host._runner.Request(),
-            Deleted = (_, _) => host._runner.Request(),
+            Added = host.EndpointSliceChanged,
+            Updated = (_, slice) => host.EndpointSliceChanged(slice),
+            Deleted = (_, _) => host.EndpointSliceChanged(null),
         });
         host._informers.Start();
         host._run = Task.Run(() => host.RunAsync(host._stop.Token), CancellationToken.None);
@@ -103,13 +116,18 @@ public sealed partial class ProxyHost : IAsyncDisposable
                     _informers.ListerFor<V1Service>().List(),
                     _informers.ListerFor<V1EndpointSlice>().List(),
                     _options.NodeName);
+                var triggers = TakeTriggerTimes();
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     await _proxier.SyncAsync(model, periodic, token);
+                    Synced(watch.Elapsed, triggers);
+                    if (_serviceHealth != null) await _serviceHealth.SyncAsync(model);
                     _firstSync.TrySetResult();
                 }
                 catch (ProxyRulesException e)
                 {
+                    SyncFailed(triggers);
                     LogSyncFailed(_logger, e.Message);
                     // Try again soon rather than at the next change: the rules on the host are now stale.
                     _ = RetryLaterAsync(token);
@@ -159,6 +177,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         {
             // Expected on shutdown.
         }
+        await StopServersAsync();
         await _informers.DisposeAsync();
         _client.Dispose();
         _stop.Dispose();
