@@ -36,6 +36,12 @@ public sealed class NftablesNames
     public static string Affinity(ServicePort port, Endpoint ep) =>
         $"affinity-{Hash(port.Id + port.Protocol + ep.HostPort + "/" + port.AffinitySeconds)}-{Base(port)}__{ep.Ip}/{ep.Port}";
 
+    /// <summary>True for per-service and per-endpoint chains (the rest are the fixed chains of the layout).</summary>
+    public static bool IsObjectChain(string chain) =>
+        chain.StartsWith("service-", StringComparison.Ordinal) && chain.Length > 17 && chain[16] == '-' ||
+        chain.StartsWith("local-", StringComparison.Ordinal) || chain.StartsWith("external-", StringComparison.Ordinal) ||
+        chain.StartsWith("endpoint-", StringComparison.Ordinal);
+
     private static string Hash(string input)
     {
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(input));

@@ -8,14 +8,22 @@ namespace KubeSharp.Proxy.Nftables;
 
 /// <summary>
 /// nftables mode: one sync renders the whole table in memory, then writes the difference from the last successful
-/// sync (or everything, on the first and periodic syncs, which also read the table back to drop leftovers) in one
-/// <c>nft -f</c> transaction. A failed transaction forgets the last state, so the retry is a full sync.
+/// sync in one <c>nft -f</c> transaction. Everything is rewritten (a full sync) at the first sync, after a failed
+/// one and on the first periodic sync an hour after the last full one (upstream's FullSyncPeriod): rewriting
+/// 10,000 services costs seconds of CPU, too much for every 30 s. Only the first and post-failure full syncs read
+/// the table back (to delete an earlier process's leftovers); later ones know the objects from the last sync.
+/// Other periodic syncs rewrite the fixed chains, which repairs those and fails, so turns into a full sync, when
+/// the table or its maps were deleted behind our back.
 /// </summary>
 internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClient nft, HostCommand host, ILogger logger) : IProxier
 {
     private readonly NftablesNames _names = new(options.ChainPrefix);
     private IReadOnlyList<ServicePort>? _appliedPorts;
     private NftRuleset? _applied;
+    private long _lastFull;
+
+    /// <summary>Upstream's FullSyncPeriod.</summary>
+    public static readonly TimeSpan FullSyncPeriod = TimeSpan.FromHours(1);
 
     public string Table => _names.Table;
     public int SyncCount { get; private set; }
@@ -26,21 +34,26 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
 
     public async Task SyncAsync(IReadOnlyList<ServicePort> ports, bool periodic, CancellationToken ct)
     {
-        if (!periodic && ServicePortComparer.SameModel(_appliedPorts, ports)) return;
+        // After a failure (_applied null) the same model must still be written.
+        if (!periodic && _applied != null && ServicePortComparer.SameModel(_appliedPorts, ports)) return;
         var watch = Stopwatch.StartNew();
         var desired = NftablesRenderer.Render(ports, new NftablesRenderOptions { ClusterCidr = options.ClusterCidr, MasqueradeBit = options.MasqueradeBit });
-        var full = periodic || _applied == null;
-        var existing = full ? await nft.ObjectsAsync(_names.Table, ct) : null;
-        var script = NftablesScript.Build(_names.Table, full ? null : _applied, desired, existing);
+        var full = _applied == null || (periodic && options.Time.GetElapsedTime(_lastFull) >= FullSyncPeriod);
+        var existing = !full ? null
+            : _applied == null ? await nft.ObjectsAsync(_names.Table, ct)
+            : new NftObjects(_applied.Chains.Keys.ToHashSet(), _applied.Sets.ToDictionary(s => s.Key, s => s.Value.Kind));
+        var script = NftablesScript.Build(_names.Table, full ? null : _applied, desired, existing, refreshStatic: periodic);
         try
         {
             await nft.ApplyAsync(script, ct);
         }
         catch (NftablesException)
         {
+            // The kernel's table is not what we think: read it back and rewrite everything next time.
             _applied = null;
             throw;
         }
+        if (full) _lastFull = options.Time.GetTimestamp();
         await StaleUdpFlows.FlushAsync(host, _appliedPorts ?? [], ports, ct);
         _applied = desired;
         _appliedPorts = ports;

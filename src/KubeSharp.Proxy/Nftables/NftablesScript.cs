@@ -20,9 +20,14 @@ public sealed record NftObjects(IReadOnlySet<string> Chains, IReadOnlyDictionary
 /// </summary>
 public static class NftablesScript
 {
-    public static string Build(string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing)
+    /// <param name="previous">The ruleset of the last successful sync; null for a full sync.</param>
+    /// <param name="existing">Full sync: the objects in the kernel's table (leftovers are deleted).</param>
+    /// <param name="refreshStatic">Incremental: rewrite the fixed chains too, so a table someone deleted fails the
+    /// transaction (its maps are gone) and the retry is a full sync.</param>
+    public static string Build(string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false)
     {
         var full = previous == null;
+        var inKernel = full ? existing?.Chains ?? new HashSet<string>() : (IReadOnlySet<string>)previous!.Chains.Keys.ToHashSet();
         var sb = new StringBuilder();
         sb.Append("add table ip ").Append(table).Append(" { comment \"rules for kubesharp kube-proxy\"; }\n");
 
@@ -36,19 +41,17 @@ public static class NftablesScript
             foreach (var map in desired.Elements.Keys) sb.Append("flush map ip ").Append(table).Append(' ').Append(map).Append('\n');
         }
 
-        var write = desired.Chains.Where(c => full || !previous!.Chains.TryGetValue(c.Key, out var old) || old != c.Value).ToList();
-        foreach (var (name, body) in write)
+        var write = desired.Chains
+            .Where(c => full || !previous!.Chains.TryGetValue(c.Key, out var old) || old != c.Value || (refreshStatic && !NftablesNames.IsObjectChain(c.Key)))
+            .ToList();
+        // Chains that exist are emptied first; new ones are created by the block below, which resolves references
+        // between its chains and sets in any order. "add chain" first makes the flush safe if one went missing.
+        foreach (var (name, body) in write.Where(c => inKernel.Contains(c.Key)))
         {
-            var isNew = full || !previous!.Chains.ContainsKey(name);
-            if (isNew)
-            {
-                // A base chain must be created with its hook; a regular one with nothing.
-                sb.Append("add chain ip ").Append(table).Append(' ').Append(name);
-                if (body.StartsWith("type ", StringComparison.Ordinal)) sb.Append(" { ").Append(body[..(body.IndexOf('\n') + 1)].TrimEnd()).Append(" }");
-                sb.Append('\n');
-            }
+            sb.Append("add chain ip ").Append(table).Append(' ').Append(name);
+            if (body.StartsWith("type ", StringComparison.Ordinal)) sb.Append(" { ").Append(body[..body.IndexOf('\n')]).Append(" }");
+            sb.Append("\nflush chain ip ").Append(table).Append(' ').Append(name).Append('\n');
         }
-        foreach (var (name, _) in write) sb.Append("flush chain ip ").Append(table).Append(' ').Append(name).Append('\n');
         if (write.Count > 0)
         {
             sb.Append("table ip ").Append(table).Append(" {\n");
@@ -69,7 +72,7 @@ public static class NftablesScript
         }
 
         // Deletions: chains and sets that were ours and are not desired any more.
-        var staleChains = (full ? existing?.Chains ?? new HashSet<string>() : previous!.Chains.Keys.ToHashSet())
+        var staleChains = inKernel
             .Where(c => !desired.Chains.ContainsKey(c)).Order(StringComparer.Ordinal).ToList();
         foreach (var chain in staleChains) sb.Append("flush chain ip ").Append(table).Append(' ').Append(chain).Append('\n');
         foreach (var chain in staleChains) sb.Append("delete chain ip ").Append(table).Append(' ').Append(chain).Append('\n');

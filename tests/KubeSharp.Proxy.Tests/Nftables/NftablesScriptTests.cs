@@ -22,8 +22,11 @@ public sealed class NftablesScriptTests
         var existing = new NftObjects(new HashSet<string> { "services", "service-OLD-default/gone/tcp/p80" }, new Dictionary<string, string> { ["affinity-OLD"] = "set", ["service-ips"] = "map" });
         var lines = Lines(NftablesScript.Build("kt-proxy", null, desired, existing));
         Assert.Contains("flush map ip kt-proxy service-ips", lines);
+        // Chains in the kernel are emptied and rewritten; the others are created by the block.
         Assert.Contains("flush chain ip kt-proxy services", lines);
-        Assert.Contains("add chain ip kt-proxy nat-prerouting { type nat hook prerouting priority dstnat; policy accept; }", lines);
+        Assert.DoesNotContain("flush chain ip kt-proxy nat-prerouting", lines);
+        Assert.Contains("chain nat-prerouting {", lines);
+        Assert.Contains("type nat hook prerouting priority dstnat; policy accept;", lines);
         Assert.Contains("add element ip kt-proxy service-ips { 10.96.0.1 . tcp . 80 : goto " + NftablesNames.Service(Svc(1)) + " }", lines);
         var flushOld = Array.IndexOf(lines, "flush chain ip kt-proxy service-OLD-default/gone/tcp/p80");
         var deleteOld = Array.IndexOf(lines, "delete chain ip kt-proxy service-OLD-default/gone/tcp/p80");
@@ -45,13 +48,12 @@ public sealed class NftablesScriptTests
         Assert.Equal(
             [
                 "add table ip kt-proxy { comment \"rules for kubesharp kube-proxy\"; }",
-                $"add chain ip kt-proxy {svc}",
-                $"add chain ip kt-proxy {ep}",
-                $"flush chain ip kt-proxy {svc}",
-                $"flush chain ip kt-proxy {ep}",
                 "table ip kt-proxy {",
+                $"chain {svc} {{",
             ],
-            lines[..6]);
+            lines[..3]);
+        Assert.Contains($"chain {ep} {{", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("flush ", StringComparison.Ordinal) || l.StartsWith("delete ", StringComparison.Ordinal));
         Assert.Equal($"add element ip kt-proxy service-ips {{ 10.96.0.51 . tcp . 80 : goto {svc} }}", lines[^1]);
         Assert.DoesNotContain(lines, l => l.Contains("flush map", StringComparison.Ordinal) || l.Contains("/s1/", StringComparison.Ordinal));
     }
@@ -79,5 +81,21 @@ public sealed class NftablesScriptTests
         Assert.Contains("delete element ip kt-proxy service-ips { 10.96.0.1 . tcp . 80 }", lines);
         Assert.Contains("add element ip kt-proxy no-endpoint-services { 10.96.0.1 . tcp . 80 : goto reject-chain }", lines);
         Assert.Empty(NftablesScript.Build("kt-proxy", after, after, null).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+    }
+
+    [Fact]
+    public void A_changed_chain_is_emptied_before_it_is_rewritten_and_periodic_syncs_rewrite_the_fixed_chains()
+    {
+        var before = NftablesRenderer.Render([Svc(1, "10.244.1.2")], Options);
+        var after = NftablesRenderer.Render([Svc(1, "10.244.1.2", "10.244.1.3")], Options);
+        var lines = Lines(NftablesScript.Build("kt-proxy", before, after, null)).ToList();
+        var svc = NftablesNames.Service(Svc(1));
+        Assert.True(lines.IndexOf($"flush chain ip kt-proxy {svc}") < lines.IndexOf($"chain {svc} {{"));
+        Assert.DoesNotContain("chain services {", lines);
+
+        var periodic = Lines(NftablesScript.Build("kt-proxy", after, after, null, refreshStatic: true));
+        Assert.Contains("flush chain ip kt-proxy services", periodic);
+        Assert.Contains("add chain ip kt-proxy nat-output { type nat hook output priority -100; policy accept; }", periodic);
+        Assert.DoesNotContain($"chain {svc} {{", periodic);
     }
 }

@@ -107,8 +107,10 @@ public sealed class RealProxierTests
         var counts = await bed.DistributionAsync("10.96.10.13", 80, 30);
         Assert.Single(counts);
         Assert.StartsWith("backend-", counts.Keys.Single());
-        // A periodic (full) resync keeps what clients were sent where.
+        // A periodic resync, and the full sync of a restarted proxy, keep what clients were sent where.
         await proxier.SyncAsync([Service("10.96.10.13", 80, 3, p => p with { AffinitySeconds = 600 })], periodic: true, CancellationToken.None);
+        Assert.Equal(counts.Keys, (await bed.DistributionAsync("10.96.10.13", 80, 10)).Keys);
+        await ProxierFor(mode, bed, "KT4-").SyncAsync([Service("10.96.10.13", 80, 3, p => p with { AffinitySeconds = 600 })], periodic: false, CancellationToken.None);
         Assert.Equal(counts.Keys, (await bed.DistributionAsync("10.96.10.13", 80, 10)).Keys);
     }
 
@@ -205,6 +207,23 @@ public sealed class RealProxierTests
         Assert.DoesNotContain(objects.Sets.Keys, s => s.StartsWith("affinity-", StringComparison.Ordinal));
         Assert.True((await bed.GetAsync("10.96.10.19", 80)).Ok);
         Assert.False((await bed.GetAsync("10.96.10.18", 80)).Ok);
+    }
+
+    [Fact]
+    public async Task Nftables_table_deleted_behind_its_back_is_rebuilt_by_the_periodic_sync_or_its_retry()
+    {
+        await using var bed = await ServiceTestBed.CreateAsync(1);
+        var proxier = ProxierFor("nftables", bed, "KT10-");
+        var port = Service("10.96.10.20", 80, 1);
+        await proxier.SyncAsync([port], false, CancellationToken.None);
+        await bed.Node.MustAsync("nft", "delete", "table", "ip", "kt10-proxy");
+        Assert.False((await bed.GetAsync("10.96.10.20", 80)).Ok);
+
+        // The periodic sync rewrites the fixed chains, which name maps that are gone: it fails, and its retry (as
+        // ProxyHost retries) is a full sync.
+        await Assert.ThrowsAsync<NftablesException>(() => proxier.SyncAsync([port], true, CancellationToken.None));
+        await proxier.SyncAsync([port], false, CancellationToken.None);
+        Assert.Equal("backend-1", (await bed.GetAsync("10.96.10.20", 80)).Text);
     }
 
     private static string ServiceChain(string mode, ServicePort port) =>
