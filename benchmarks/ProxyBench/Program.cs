@@ -64,15 +64,16 @@ async Task IptablesAsync(HostCommand host, List<ServicePort> ports)
     Console.WriteLine($"+1 service sync: render {render.ElapsedMilliseconds} ms + iptables-restore {again.ElapsedMilliseconds} ms = {render.ElapsedMilliseconds + again.ElapsedMilliseconds} ms (iptables-save, paid by first and periodic syncs only: {chainsWatch.ElapsedMilliseconds} ms)");
 }
 
-// nftables: the same steps as NftablesProxier (render, diff against the last applied ruleset, one nft -f).
+// nftables: the same steps as NftablesProxier (render with its cache, diff against the last applied ruleset, one nft -f).
 async Task NftablesAsync(HostCommand host, List<ServicePort> ports)
 {
     var nft = new NftablesClient(host);
     var table = new NftablesNames("KUBE-").Table;
     var options = new NftablesRenderOptions { ClusterCidr = "10.244.0.0/16" };
+    var cache = new NftablesRenderCache();
 
     var render = Stopwatch.StartNew();
-    var desired = NftablesRenderer.Render(ports, options);
+    var desired = NftablesRenderer.Render(ports, options, cache);
     var script = NftablesScript.Build(table, null, desired, NftObjects.None);
     render.Stop();
     var full = Stopwatch.StartNew();
@@ -84,7 +85,7 @@ async Task NftablesAsync(HostCommand host, List<ServicePort> ports)
     // +1 service, incremental: only the new chains and map elements are written.
     ports.Add(Port(services));
     render.Restart();
-    var next = NftablesRenderer.Render(ports, options);
+    var next = NftablesRenderer.Render(ports, options, cache);
     var delta = NftablesScript.Build(table, desired, next, null);
     render.Stop();
     var again = Stopwatch.StartNew();
@@ -95,7 +96,7 @@ async Task NftablesAsync(HostCommand host, List<ServicePort> ports)
     // One endpoint of one service changes: the service chain is rewritten, one endpoint chain replaced.
     ports[0] = ports[0] with { Endpoints = [.. ports[0].Endpoints.Skip(1), new Endpoint("10.250.0.9", 8080, true, true, false, false)] };
     render.Restart();
-    var changed = NftablesRenderer.Render(ports, options);
+    var changed = NftablesRenderer.Render(ports, options, cache);
     delta = NftablesScript.Build(table, next, changed, null);
     render.Stop();
     again.Restart();

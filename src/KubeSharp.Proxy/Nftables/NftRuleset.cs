@@ -31,4 +31,17 @@ public sealed class NftRuleset
     }
 
     public void AddElement(string map, string key, string value) => Elements[map][key] = value;
+
+    /// <summary>Adds one service port's objects (rendered on their own, maybe by an earlier sync).</summary>
+    public void Merge(NftRuleset fragment)
+    {
+        foreach (var (name, body) in fragment.Chains) Chains[name] = body;
+        foreach (var (name, set) in fragment.Sets) Sets[name] = set;
+        foreach (var (map, elements) in fragment.Elements)
+        {
+            var target = Elements[map];
+            foreach (var (key, value) in elements) target[key] = value;
+        }
+        RuleCount += fragment.RuleCount;
+    }
 }

@@ -19,6 +19,8 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
 {
     private readonly NftablesNames _names = new(options.ChainPrefix);
     private IReadOnlyList<ServicePort>? _appliedPorts;
+    private readonly NftablesRenderOptions _renderOptions = new() { ClusterCidr = options.ClusterCidr, MasqueradeBit = options.MasqueradeBit };
+    private readonly NftablesRenderCache _cache = new();
     private NftRuleset? _applied;
     private long _lastFull;
 
@@ -37,7 +39,7 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
         // After a failure (_applied null) the same model must still be written.
         if (!periodic && _applied != null && ServicePortComparer.SameModel(_appliedPorts, ports)) return;
         var watch = Stopwatch.StartNew();
-        var desired = NftablesRenderer.Render(ports, new NftablesRenderOptions { ClusterCidr = options.ClusterCidr, MasqueradeBit = options.MasqueradeBit });
+        var desired = NftablesRenderer.Render(ports, _renderOptions, _cache);
         var full = _applied == null || (periodic && options.Time.GetElapsedTime(_lastFull) >= FullSyncPeriod);
         var existing = !full ? null
             : _applied == null ? await nft.ObjectsAsync(_names.Table, ct)

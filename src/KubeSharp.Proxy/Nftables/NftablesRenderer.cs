@@ -15,7 +15,7 @@ public sealed record NftablesRenderOptions
 /// The proxy's nftables table, laid out as upstream's nftables proxier (written from its documented behaviour):
 /// one verdict map from "destination IP . protocol . port" to the service's chain replaces iptables' linear list of
 /// service rules, so a packet costs one lookup whatever the number of services. A service chain picks an endpoint
-/// chain with <c>numgen random mod N</c>; the endpoint chain DNATs. Ports without usable endpoints are looked up in
+/// chain with <c>numgen random</c> rules; the endpoint chain DNATs. Ports without usable endpoints are looked up in
 /// no-endpoint maps from filter hooks that run before DNAT and jump to a chain that rejects. Traffic that needs
 /// SNAT is marked in mark-for-masquerade and masqueraded in the postrouting hook. ClientIP session affinity uses a
 /// dynamic set per endpoint: the endpoint chain records the client, the service chain sends recorded clients back.
@@ -29,7 +29,9 @@ public static class NftablesRenderer
     public const string MarkForMasquerade = "mark-for-masquerade";
     public const string RejectChain = "reject-chain";
 
-    public static NftRuleset Render(IReadOnlyList<ServicePort> ports, NftablesRenderOptions options)
+    /// <param name="cache">Fragments of the previous render: a port that did not change reuses its chains (the
+    /// same strings, so the diff against the last sync is a reference comparison). Null: render everything.</param>
+    public static NftRuleset Render(IReadOnlyList<ServicePort> ports, NftablesRenderOptions options, NftablesRenderCache? cache = null)
     {
         var r = new NftRuleset();
         var mark = "0x" + (1 << options.MasqueradeBit).ToString("x");
@@ -58,7 +60,25 @@ public static class NftablesRenderer
         r.AddMap(NoEndpointServices, "type ipv4_addr . inet_proto . inet_service : verdict;");
         r.AddMap(NoEndpointNodePorts, "type inet_proto . inet_service : verdict;");
 
-        foreach (var port in ports) RenderPort(r, port, options);
+        var fragments = new Dictionary<string, (ServicePort, NftRuleset)>(StringComparer.Ordinal);
+        foreach (var port in ports)
+        {
+            var key = port.Id + "/" + port.Protocol;
+            NftRuleset fragment;
+            if (cache != null && cache.Options == options && cache.Fragments.TryGetValue(key, out var hit) && ServicePortComparer.Instance.Equals(hit.Port, port))
+            {
+                fragment = hit.Fragment;
+            }
+            else
+            {
+                fragment = new NftRuleset();
+                foreach (var map in r.Elements.Keys) fragment.Elements[map] = new Dictionary<string, string>(StringComparer.Ordinal);
+                RenderPort(fragment, port, options);
+            }
+            fragments[key] = (port, fragment);
+            r.Merge(fragment);
+        }
+        cache?.Replace(options, fragments);
         return r;
     }
 
@@ -134,8 +154,15 @@ public static class NftablesRenderer
         {
             foreach (var ep in endpoints) lines.Add($"ip saddr @{NftablesNames.Affinity(port, ep)} goto {NftablesNames.Endpoint(port, ep)}");
         }
-        var choices = endpoints.Select((ep, i) => $"{i} : goto {NftablesNames.Endpoint(port, ep)}");
-        lines.Add($"numgen random mod {endpoints.Count} vmap {{ {string.Join(", ", choices)} }}");
+        // Endpoint i of n is taken with probability 1/(n-i) if none before it was, so each gets 1/n. Upstream writes
+        // one `numgen random mod n vmap { … }` instead, but every such anonymous map is a kernel set whose name
+        // allocation scans all the others: 10,000 services took minutes of kernel time here, the rules seconds.
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var remaining = endpoints.Count - i;
+            var target = NftablesNames.Endpoint(port, endpoints[i]);
+            lines.Add(remaining > 1 ? $"numgen random mod {remaining} == 0 goto {target}" : $"goto {target}");
+        }
         r.AddChain(chain, lines);
 
         foreach (var ep in endpoints)

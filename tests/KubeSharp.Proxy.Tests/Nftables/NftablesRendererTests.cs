@@ -19,7 +19,7 @@ public sealed class NftablesRendererTests
     private static string[] Rules(NftRuleset r, string chain) => r.Chains[chain].Split('\n');
 
     [Fact]
-    public void Cluster_ip_maps_to_a_service_chain_that_picks_an_endpoint_with_numgen()
+    public void Cluster_ip_maps_to_a_service_chain_that_picks_an_endpoint_with_numgen_probabilities()
     {
         var port = Web(Ep("10.244.1.2"), Ep("10.244.1.3"), Ep("10.244.1.4"));
         var r = NftablesRenderer.Render([port], Options);
@@ -28,7 +28,7 @@ public sealed class NftablesRendererTests
         var rules = Rules(r, svc);
         Assert.Equal("ip daddr 10.96.0.20 tcp dport 80 ip saddr != 10.244.0.0/16 jump mark-for-masquerade", rules[0]);
         var eps = port.Endpoints.Select(e => NftablesNames.Endpoint(port, e)).ToList();
-        Assert.Equal($"numgen random mod 3 vmap {{ 0 : goto {eps[0]}, 1 : goto {eps[1]}, 2 : goto {eps[2]} }}", rules[1]);
+        Assert.Equal([$"numgen random mod 3 == 0 goto {eps[0]}", $"numgen random mod 2 == 0 goto {eps[1]}", $"goto {eps[2]}"], rules[1..]);
         Assert.Equal(["ip saddr 10.244.1.2 jump mark-for-masquerade", "meta l4proto tcp dnat to 10.244.1.2:8080"], Rules(r, eps[0]));
         Assert.Empty(r.Elements["no-endpoint-services"]);
     }
@@ -59,7 +59,7 @@ public sealed class NftablesRendererTests
         var set = NftablesNames.Affinity(port, port.Endpoints[0]);
         var ep = NftablesNames.Endpoint(port, port.Endpoints[0]);
         Assert.Equal($"ip saddr @{set} goto {ep}", rules[1]);
-        Assert.StartsWith("numgen random mod 2", rules[3]);
+        Assert.StartsWith("numgen random mod 2 == 0 goto", rules[3]);
         Assert.Equal(("set", "type ipv4_addr; flags dynamic,timeout; timeout 10800s;"), r.Sets[set]);
         Assert.Equal($"update @{set} {{ ip saddr }}", Rules(r, ep)[1]);
         Assert.NotEqual(set, NftablesNames.Affinity(port with { AffinitySeconds = 60 }, port.Endpoints[0]));
@@ -86,12 +86,31 @@ public sealed class NftablesRendererTests
         var ext = Rules(r, NftablesNames.External(port));
         Assert.Equal("goto " + local, ext[^1]);
         Assert.Equal("ip saddr 10.244.0.0/16 goto " + NftablesNames.Service(port), ext[0]);
-        Assert.Equal($"numgen random mod 1 vmap {{ 0 : goto {NftablesNames.Endpoint(port, port.Endpoints[0])} }}", Rules(r, local).Single());
+        Assert.Equal($"goto {NftablesNames.Endpoint(port, port.Endpoints[0])}", Rules(r, local).Single());
 
         // No local endpoint: the node port rejects instead of sending to another node's pod.
         var none = NftablesRenderer.Render([port with { Endpoints = [Ep("10.244.2.2")] }], Options);
         Assert.Equal("goto reject-chain", none.Elements["no-endpoint-nodeports"]["tcp . 31081"]);
         Assert.Equal("goto " + NftablesNames.Service(port), none.Elements["service-ips"]["10.96.0.20 . tcp . 80"]);
+    }
+
+    [Fact]
+    public void The_cache_reuses_unchanged_ports_and_renders_changed_ones_again()
+    {
+        var cache = new NftablesRenderCache();
+        var a = Web(Ep("10.244.1.2"));
+        var b = a with { Name = "api", ClusterIP = "10.96.0.21", Endpoints = [Ep("10.244.1.3")] };
+        var first = NftablesRenderer.Render([a, b], Options, cache);
+        var b2 = b with { Endpoints = [Ep("10.244.1.4")] };
+        var second = NftablesRenderer.Render([a, b2], Options, cache);
+        Assert.Same(first.Chains[NftablesNames.Service(a)], second.Chains[NftablesNames.Service(a)]);
+        Assert.Contains("10.244.1.4", second.Chains[NftablesNames.Service(b2)]);
+        Assert.DoesNotContain(NftablesNames.Endpoint(b, b.Endpoints[0]), second.Chains.Keys);
+        // The same result as without a cache.
+        var plain = NftablesRenderer.Render([a, b2], Options);
+        Assert.Equal(plain.Chains, second.Chains);
+        Assert.Equal(plain.Elements["service-ips"], second.Elements["service-ips"]);
+        Assert.Equal(plain.RuleCount, second.RuleCount);
     }
 
     [Theory]
