@@ -40,7 +40,9 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _metrics = new ProxyMetrics(options.Time, options.Mode);
         if (!string.IsNullOrEmpty(options.HealthCheckBindAddress))
         {
-            _serviceHealth = new ServiceHealthServer(IPAddress.Parse(options.HealthCheckBindAddress), _health, _logger);
+            var address = IPAddress.TryParse(options.HealthCheckBindAddress, out var ip) ? ip
+                : throw new ArgumentException($"invalid health-check bind address \"{options.HealthCheckBindAddress}\" (want an IP)");
+            _serviceHealth = new ServiceHealthServer(address, _health, _logger);
         }
         _proxier = options.Mode == ProxyMode.Nftables
             ? new NftablesProxier(options, new NftablesClient(_host), _host, _logger)
