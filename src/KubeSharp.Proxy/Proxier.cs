@@ -10,7 +10,7 @@ namespace KubeSharp.Proxy;
 /// conntrack entries that would keep UDP flows on endpoints that are gone. Skips the restore when the model is
 /// unchanged since the last successful sync (periodic syncs still re-apply, repairing rules others removed).
 /// </summary>
-internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptables, HostCommand host, ILogger logger)
+internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptables, HostCommand host, ILogger logger) : IProxier
 {
     private readonly ChainNames _chains = new(options.ChainPrefix);
     private IReadOnlyList<ServicePort>? _applied;
@@ -24,7 +24,7 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
 
     public async Task SyncAsync(IReadOnlyList<ServicePort> ports, bool periodic, CancellationToken ct)
     {
-        if (!periodic && _applied != null && _applied.SequenceEqual(ports, ServicePortComparer.Instance)) return;
+        if (!periodic && ServicePortComparer.SameModel(_applied, ports)) return;
         var watch = Stopwatch.StartNew();
         // Our own chains are known from the last sync; iptables-save (a second of a 1,000-service sync) runs only at
         // the first and periodic syncs, which also clean up chains a previous proxy process left behind.
@@ -41,7 +41,7 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
             await EnsureJumpsAsync(ct);
             _jumpsEnsured = true;
         }
-        await FlushStaleUdpAsync(_applied ?? [], ports, ct);
+        await Sync.StaleUdpFlows.FlushAsync(host, _applied ?? [], ports, ct);
         _applied = ports;
         _natChains = rendered.NatChains;
         SyncCount++;
@@ -70,31 +70,6 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
         foreach (var (table, chain, rule, first) in Jumps()) await iptables.EnsureRuleAsync(table, chain, rule, first, ct);
     }
 
-    /// <summary>
-    /// UDP has no connection end: conntrack keeps sending a flow to the endpoint it was first DNATed to. Entries
-    /// towards endpoints that are gone are deleted, and so are entries of a service that had no endpoints (they
-    /// cached the REJECT).
-    /// </summary>
-    private async Task FlushStaleUdpAsync(IReadOnlyList<ServicePort> before, IReadOnlyList<ServicePort> after, CancellationToken ct)
-    {
-        var now = after.Where(p => p.Protocol == "UDP").ToDictionary(p => (p.Id, p.Protocol));
-        foreach (var old in before.Where(p => p.Protocol == "UDP"))
-        {
-            var oldEndpoints = ServiceModelBuilder.Usable(old.Endpoints, false);
-            var current = now.GetValueOrDefault((old.Id, old.Protocol));
-            var currentEndpoints = current == null ? [] : ServiceModelBuilder.Usable(current.Endpoints, false);
-            foreach (var gone in oldEndpoints.Where(e => currentEndpoints.All(c => c.Ip != e.Ip)))
-            {
-                await host.RunAsync(["conntrack", "-D", "-p", "udp", "--orig-dst", old.ClusterIP, "--dst-nat", gone.Ip], null, ct);
-            }
-        }
-        var previouslyEmpty = before.Where(p => p.Protocol == "UDP" && ServiceModelBuilder.Usable(p.Endpoints, false).Count == 0).Select(p => p.Id).ToHashSet();
-        foreach (var port in after.Where(p => p.Protocol == "UDP" && previouslyEmpty.Contains(p.Id) && ServiceModelBuilder.Usable(p.Endpoints, false).Count > 0))
-        {
-            await host.RunAsync(["conntrack", "-D", "-p", "udp", "--orig-dst", port.ClusterIP], null, ct);
-        }
-    }
-
     /// <summary>Removes every rule and chain this proxy created (kube-proxy --cleanup).</summary>
     public async Task CleanupAsync(CancellationToken ct)
     {
@@ -116,17 +91,4 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
 
     [LoggerMessage(EventId = 8001, Level = LogLevel.Debug, Message = "Synced {Ports} service ports ({Rules} rules) in {Ms} ms")]
     private static partial void LogSynced(ILogger logger, int ports, int rules, long ms);
-
-    /// <summary>Value equality over service ports including their endpoint lists.</summary>
-    private sealed class ServicePortComparer : IEqualityComparer<ServicePort>
-    {
-        public static readonly ServicePortComparer Instance = new();
-
-        public bool Equals(ServicePort? x, ServicePort? y) =>
-            x != null && y != null &&
-            (x with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [] }) == (y with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [] }) &&
-            x.Endpoints.SequenceEqual(y.Endpoints) && x.ExternalIPs.SequenceEqual(y.ExternalIPs) && x.LoadBalancerIPs.SequenceEqual(y.LoadBalancerIPs);
-
-        public int GetHashCode(ServicePort obj) => HashCode.Combine(obj.Id, obj.ClusterIP, obj.Endpoints.Count);
-    }
 }

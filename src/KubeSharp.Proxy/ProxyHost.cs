@@ -3,14 +3,17 @@ using KubeSharp.Client.Informers;
 using KubeSharp.Client.Rest;
 using KubeSharp.Proxy.Iptables;
 using KubeSharp.Proxy.Model;
+using KubeSharp.Proxy.Nftables;
 using KubeSharp.Proxy.Sync;
+using KubeSharp.Proxy.Health;
 using Microsoft.Extensions.Logging;
+using System.Net;
 
 namespace KubeSharp.Proxy;
 
 /// <summary>
-/// The embeddable kube-proxy (iptables mode): watches Services and EndpointSlices through the API server and keeps
-/// this node's iptables rules in step. The CLI runs it alone (<c>kubesharp proxy</c>) or inside the agent.
+/// The embeddable kube-proxy (iptables or nftables mode): watches Services and EndpointSlices through the API server
+/// and keeps this node's rules in step; serves /healthz, /livez, /metrics and the health-check node ports. The CLI runs it alone (<c>kubesharp proxy</c>) or inside the agent.
 /// </summary>
 public sealed partial class ProxyHost : IAsyncDisposable
 {
@@ -18,7 +21,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
     private readonly KubeClient _client;
     private readonly SharedInformerFactory _informers;
     private readonly SyncRunner _runner;
-    private readonly Proxier _proxier;
+    private readonly IProxier _proxier;
     private readonly HostCommand _host;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
@@ -33,7 +36,17 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _informers = new SharedInformerFactory(_client, new InformerOptions(), options.Time, loggerFactory);
         _runner = new SyncRunner(options.MinSyncPeriod, options.SyncPeriod, options.Time);
         _host = new HostCommand(options.CommandPrefix);
-        _proxier = new Proxier(options, new IptablesClient(_host), _host, _logger);
+        _health = new ProxierHealth(options.Time, 2 * options.SyncPeriod, options.NodeName);
+        _metrics = new ProxyMetrics(options.Time, options.Mode);
+        if (!string.IsNullOrEmpty(options.HealthCheckBindAddress))
+        {
+            var address = IPAddress.TryParse(options.HealthCheckBindAddress, out var ip) ? ip
+                : throw new ArgumentException($"invalid health-check bind address \"{options.HealthCheckBindAddress}\" (want an IP)");
+            _serviceHealth = new ServiceHealthServer(address, _health, _logger);
+        }
+        _proxier = options.Mode == ProxyMode.Nftables
+            ? new NftablesProxier(options, new NftablesClient(_host), _host, _logger)
+            : new Proxier(options, new IptablesClient(_host), _host, _logger);
     }
 
     /// <summary>Completes after the first successful sync (rules for every service present at start).</summary>
@@ -50,25 +63,47 @@ public sealed partial class ProxyHost : IAsyncDisposable
     {
         var host = new ProxyHost(options, loggerFactory);
         if (options.ConfigureSysctls) await host.ConfigureSysctlsAsync(ct);
-        var request = new ResourceEventHandler<V1Service> { Added = _ => host._runner.Request(), Updated = (_, _) => host._runner.Request(), Deleted = (_, _) => host._runner.Request() };
-        host._informers.InformerFor<V1Service>().AddEventHandler(request);
+        host.StartServers();
+        host._informers.InformerFor<V1Service>().AddEventHandler(new ResourceEventHandler<V1Service>
+        {
+            Added = _ => host.ServiceChanged(),
+            Updated = (_, _) => host.ServiceChanged(),
+            Deleted = (_, _) => host.ServiceChanged(),
+        });
         host._informers.InformerFor<V1EndpointSlice>().AddEventHandler(new ResourceEventHandler<V1EndpointSlice>
         {
-            Added = _ => host._runner.Request(),
-            Updated = (_, _) => host._runner.Request(),
-            Deleted = (_, _) => host._runner.Request(),
+            Added = host.EndpointSliceChanged,
+            Updated = (_, slice) => host.EndpointSliceChanged(slice),
+            Deleted = (_, _) => host.EndpointSliceChanged(null),
         });
         host._informers.Start();
         host._run = Task.Run(() => host.RunAsync(host._stop.Token), CancellationToken.None);
         return host;
     }
 
-    /// <summary>Removes every rule and chain under the prefix and exits (kube-proxy --cleanup); no API server needed.</summary>
+    /// <summary>
+    /// Removes every rule and chain under the prefix, in both modes (iptables chains and the nftables table), as
+    /// upstream's --cleanup does whatever the mode; no API server needed. A host without one of the tools still
+    /// gets the other cleaned.
+    /// </summary>
     public static async Task CleanupAsync(string chainPrefix, IReadOnlyList<string> commandPrefix, CancellationToken ct)
     {
         var host = new HostCommand(commandPrefix);
         var options = new ProxyOptions { KubeconfigPath = "", NodeName = "", ChainPrefix = chainPrefix };
-        await new Proxier(options, new IptablesClient(host), host, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).CleanupAsync(ct);
+        var log = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        ProxyRulesException? failure = null;
+        foreach (IProxier proxier in new IProxier[] { new Proxier(options, new IptablesClient(host), host, log), new NftablesProxier(options, new NftablesClient(host), host, log) })
+        {
+            try
+            {
+                await proxier.CleanupAsync(ct);
+            }
+            catch (ProxyRulesException e)
+            {
+                failure ??= e;
+            }
+        }
+        if (failure != null) throw failure;
     }
 
     private async Task RunAsync(CancellationToken ct)
@@ -83,13 +118,18 @@ public sealed partial class ProxyHost : IAsyncDisposable
                     _informers.ListerFor<V1Service>().List(),
                     _informers.ListerFor<V1EndpointSlice>().List(),
                     _options.NodeName);
+                var triggers = TakeTriggerTimes();
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     await _proxier.SyncAsync(model, periodic, token);
+                    Synced(watch.Elapsed, triggers);
+                    if (_serviceHealth != null) await _serviceHealth.SyncAsync(model);
                     _firstSync.TrySetResult();
                 }
-                catch (IptablesException e)
+                catch (ProxyRulesException e)
                 {
+                    SyncFailed(triggers);
                     LogSyncFailed(_logger, e.Message);
                     // Try again soon rather than at the next change: the rules on the host are now stale.
                     _ = RetryLaterAsync(token);
@@ -139,6 +179,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         {
             // Expected on shutdown.
         }
+        await StopServersAsync();
         await _informers.DisposeAsync();
         _client.Dispose();
         _stop.Dispose();

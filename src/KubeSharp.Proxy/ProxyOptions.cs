@@ -6,7 +6,9 @@ public sealed record ProxyOptions
     public required string KubeconfigPath { get; init; }
     /// <summary>This node's name (--hostname-override): endpoints on it are "local" for the Local traffic policies.</summary>
     public required string NodeName { get; init; }
-    /// <summary>Prefix of every chain the proxy owns (upstream's fixed "KUBE-"); tests use their own.</summary>
+    /// <summary>--proxy-mode: iptables (default) or nftables.</summary>
+    public ProxyMode Mode { get; init; } = ProxyMode.Iptables;
+    /// <summary>Prefix of every chain the proxy owns (upstream's fixed "KUBE-"); tests use their own. nftables mode names its table after it ("KUBE-" → "kube-proxy").</summary>
     public string ChainPrefix { get; init; } = "KUBE-";
     /// <summary>--cluster-cidr: service traffic from outside it is masqueraded. Null: only hairpin and external traffic is.</summary>
     public string? ClusterCidr { get; init; } = "10.244.0.0/16";
@@ -20,5 +22,14 @@ public sealed record ProxyOptions
     public bool ConfigureSysctls { get; init; } = true;
     /// <summary>Runs host commands through this prefix, e.g. ["nsenter", "--net=/run/netns/node1"].</summary>
     public IReadOnlyList<string> CommandPrefix { get; init; } = [];
+    /// <summary>--healthz-bind-address: /healthz and /livez (ip:port, port 0 = any free one); null or empty: not served.</summary>
+    public string? HealthzBindAddress { get; init; } = "0.0.0.0:10256";
+    /// <summary>--metrics-bind-address: /metrics in Prometheus text format; null or empty: not served.</summary>
+    public string? MetricsBindAddress { get; init; } = "127.0.0.1:10249";
+    /// <summary>
+    /// The address on which spec.healthCheckNodePort of LoadBalancer services with externalTrafficPolicy Local is
+    /// served (upstream: the node-port addresses); null or empty: not served.
+    /// </summary>
+    public string? HealthCheckBindAddress { get; init; } = "0.0.0.0";
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -19,8 +19,11 @@ public static class Cli
           kubelet      the kubelet alone (--kubeconfig F --container-runtime-endpoint unix:///path [--node-name N]
                        [--node-ip IP] [--root-dir DIR] [--port 10250])
           dns          cluster DNS (--kubeconfig F [--cluster-dns 10.96.0.10] [--dns-bind-address IP] [--dns-port 53])
-          proxy        kube-proxy, iptables mode (--kubeconfig F [--hostname-override N] [--cluster-cidr C]
-                       [--chain-prefix KUBE-] [--iptables-min-sync-period 100ms] [--iptables-sync-period 30s] | --cleanup)
+          proxy        kube-proxy (--kubeconfig F [--proxy-mode iptables|nftables] [--hostname-override N]
+                       [--cluster-cidr C] [--chain-prefix KUBE-] [--iptables-min-sync-period 100ms]
+                       [--iptables-sync-period 30s] [--healthz-bind-address 0.0.0.0:10256]
+                       [--metrics-bind-address 127.0.0.1:10249] [--healthcheck-bind-address 0.0.0.0] | --cleanup);
+                       agent and server take the same proxy flags
           image        node images: import FILE... | ls  ([--data-dir DIR] [--container-runtime-endpoint URL])
           version      print the version
 

@@ -48,4 +48,4 @@ public sealed class IptablesClient(HostCommand host)
     }
 }
 
-public sealed class IptablesException(string message) : Exception(message);
+public sealed class IptablesException(string message) : ProxyRulesException(message);

@@ -45,6 +45,7 @@ public static class ServiceModelBuilder
                     AffinitySeconds = spec.SessionAffinity == "ClientIP" ? spec.SessionAffinityConfig?.ClientIP?.TimeoutSeconds ?? 10800 : 0,
                     ExternalPolicyLocal = spec.Type is "NodePort" or "LoadBalancer" && spec.ExternalTrafficPolicy == "Local",
                     InternalPolicyLocal = spec.InternalTrafficPolicy == "Local",
+                    HealthCheckNodePort = spec.Type == "LoadBalancer" && spec.ExternalTrafficPolicy == "Local" ? spec.HealthCheckNodePort ?? 0 : 0,
                     Endpoints = EndpointsFor(serviceSlices, port.Name ?? "", protocol, nodeName),
                 });
             }

@@ -17,6 +17,8 @@ public sealed record ServicePort
     public int AffinitySeconds { get; init; }
     public bool ExternalPolicyLocal { get; init; }
     public bool InternalPolicyLocal { get; init; }
+    /// <summary>spec.healthCheckNodePort of a LoadBalancer with externalTrafficPolicy Local, else 0.</summary>
+    public int HealthCheckNodePort { get; init; }
     public IReadOnlyList<Endpoint> Endpoints { get; init; } = [];
 
     /// <summary>"ns/name:port", upstream's ServicePortName string, used in comments and chain hashes.</summary>

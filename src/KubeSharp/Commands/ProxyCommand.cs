@@ -3,8 +3,8 @@ using KubeSharp.Proxy;
 namespace KubeSharp.Cli.Commands;
 
 /// <summary>
-/// <c>kubesharp proxy --kubeconfig F</c>: kube-proxy (iptables mode) for this node. <c>--cleanup</c> removes every
-/// rule and chain under the prefix and exits, as upstream's flag does.
+/// <c>kubesharp proxy --kubeconfig F</c>: kube-proxy for this node (<c>--proxy-mode iptables|nftables</c>). <c>--cleanup</c>
+/// removes every rule, chain and table under the prefix (both modes) and exits, as upstream's flag does.
 /// </summary>
 public static class ProxyCommand
 {
@@ -14,7 +14,7 @@ public static class ProxyCommand
         if (flags.Has("cleanup"))
         {
             await ProxyHost.CleanupAsync(prefix, [], CancellationToken.None);
-            Console.WriteLine($"removed the {prefix}* iptables rules and chains");
+            Console.WriteLine($"removed the {prefix}* iptables rules and chains and the nftables table ip {prefix.ToLowerInvariant()}proxy");
             return 0;
         }
         return await ComponentCommand.RunAsync(flags, async (kubeconfig, loggerFactory, ct) =>
@@ -30,7 +30,11 @@ public static class ProxyCommand
         return defaults with
         {
             NodeName = flags.Get("hostname-override") ?? Environment.MachineName.ToLowerInvariant(),
+            Mode = ProxyModes.Parse(flags.Get("proxy-mode", "iptables")),
             ChainPrefix = flags.Get("chain-prefix", defaults.ChainPrefix),
+            HealthzBindAddress = flags.Get("healthz-bind-address", defaults.HealthzBindAddress!),
+            MetricsBindAddress = flags.Get("metrics-bind-address", defaults.MetricsBindAddress!),
+            HealthCheckBindAddress = flags.Get("healthcheck-bind-address", defaults.HealthCheckBindAddress!),
             ClusterCidr = flags.Get("cluster-cidr", defaults.ClusterCidr!),
             MinSyncPeriod = Duration(flags.Get("iptables-min-sync-period"), defaults.MinSyncPeriod),
             SyncPeriod = Duration(flags.Get("iptables-sync-period"), defaults.SyncPeriod),

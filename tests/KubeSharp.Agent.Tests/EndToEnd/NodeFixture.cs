@@ -90,6 +90,9 @@ public class NodeFixture : IAsyncLifetime
                     NodeName = NodeName,
                     ChainPrefix = "K" + suffix[..3].ToUpperInvariant() + "-",
                     ClusterCidr = Options.PodCidr,
+                    // Several node fixtures (and CI clusters) share the host: no fixed well-known ports.
+                    HealthzBindAddress = "127.0.0.1:0",
+                    MetricsBindAddress = null,
                 };
             }
             _kubeletOptions = new KubeletOptions

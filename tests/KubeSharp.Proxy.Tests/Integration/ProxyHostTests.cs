@@ -1,6 +1,9 @@
 using k8s.Models;
 using KubeSharp.Client.Rest;
+using System.Net;
+using System.Text.Json;
 using KubeSharp.Proxy.Iptables;
+using KubeSharp.Proxy.Nftables;
 using KubeSharp.Proxy.Tests.Infrastructure;
 using KubeSharp.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -47,19 +50,27 @@ public sealed class ProxyHostTests : IAsyncLifetime
         }).ToList(),
     };
 
-    [Fact]
-    public async Task Services_and_endpoint_changes_reach_the_rules()
+    private Task<ProxyHost> StartProxyAsync(ServiceTestBed bed, string mode) => ProxyHost.StartAsync(new ProxyOptions
+    {
+        KubeconfigPath = _api.KubeconfigPath,
+        NodeName = "node-1",
+        ChainPrefix = "KT6-",
+        Mode = ProxyModes.Parse(mode),
+        ClusterCidr = ServiceTestBed.ClusterCidr,
+        CommandPrefix = bed.Node.Host.Prefix,
+        ConfigureSysctls = false,
+        HealthzBindAddress = "127.0.0.1:0",
+        MetricsBindAddress = "127.0.0.1:0",
+        HealthCheckBindAddress = "127.0.0.1",
+    }, NullLoggerFactory.Instance, CancellationToken.None);
+
+    [Theory]
+    [InlineData("iptables")]
+    [InlineData("nftables")]
+    public async Task Services_and_endpoint_changes_reach_the_rules(string mode)
     {
         await using var bed = await ServiceTestBed.CreateAsync(2);
-        await using var proxy = await ProxyHost.StartAsync(new ProxyOptions
-        {
-            KubeconfigPath = _api.KubeconfigPath,
-            NodeName = "node-1",
-            ChainPrefix = "KT6-",
-            ClusterCidr = ServiceTestBed.ClusterCidr,
-            CommandPrefix = bed.Node.Host.Prefix,
-            ConfigureSysctls = false,
-        }, NullLoggerFactory.Instance, CancellationToken.None);
+        await using var proxy = await StartProxyAsync(bed, mode);
 
         await Client.For<V1Service>().CreateAsync(Service("web", "10.96.20.10"));
         await Client.For<V1EndpointSlice>().CreateAsync(Slice("web", (ServiceTestBed.BackendIp(1), true), (ServiceTestBed.BackendIp(2), true)));
@@ -80,11 +91,75 @@ public sealed class ProxyHostTests : IAsyncLifetime
         {
             Namespace = "default", Name = "web", PortName = "", Protocol = "TCP", ClusterIP = "10.96.20.10", Port = 80,
         });
-        var iptables = new IptablesClient(bed.Node.Host);
-        Assert.Contains(webChain, await iptables.ChainsAsync("nat", CancellationToken.None));
+        if (mode == "nftables")
+        {
+            webChain = NftablesNames.Service(new KubeSharp.Proxy.Model.ServicePort
+            {
+                Namespace = "default", Name = "web", PortName = "", Protocol = "TCP", ClusterIP = "10.96.20.10", Port = 80,
+            });
+        }
+        Func<Task<IReadOnlySet<string>>> chains = mode == "nftables"
+            ? async () => (await new NftablesClient(bed.Node.Host).ObjectsAsync("kt6-proxy", CancellationToken.None)).Chains
+            : () => new IptablesClient(bed.Node.Host).ChainsAsync("nat", CancellationToken.None);
+        Assert.Contains(webChain, await chains());
         await Client.For<V1Service>().DeleteAsync("default", "web");
-        await Eventually.ValueAsync(() => iptables.ChainsAsync("nat", CancellationToken.None),
-            chains => !chains.Contains(webChain), "the service chain to be removed");
+        await Eventually.ValueAsync(chains, c => !c.Contains(webChain), "the service chain to be removed");
+    }
+
+    [Fact]
+    public async Task Healthz_metrics_and_health_check_node_ports_are_served()
+    {
+        await using var bed = await ServiceTestBed.CreateAsync(1);
+        await using var proxy = await StartProxyAsync(bed, "nftables");
+        using var http = new HttpClient();
+        Assert.NotNull(proxy.HealthzEndpoint);
+        Assert.NotNull(proxy.MetricsEndpoint);
+        await proxy.FirstSync.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var healthz = await http.GetAsync($"http://{proxy.HealthzEndpoint}/healthz");
+        Assert.Equal(HttpStatusCode.OK, healthz.StatusCode);
+        var json = JsonDocument.Parse(await healthz.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("node-1", json.GetProperty("nodeName").GetString());
+        Assert.True(DateTimeOffset.Parse(json.GetProperty("lastUpdated").GetString()!) > DateTimeOffset.UtcNow.AddMinutes(-1));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"http://{proxy.HealthzEndpoint}/livez")).StatusCode);
+
+        // A LoadBalancer with externalTrafficPolicy Local and one ready endpoint on this node; the slice carries the
+        // controller's trigger time, which becomes a network programming latency sample.
+        var lb = Service("front", "10.96.20.11");
+        lb.Spec.Type = "LoadBalancer";
+        lb.Spec.ExternalTrafficPolicy = "Local";
+        var programmedBefore = proxy.Metrics.NetworkProgramming.Count;
+        // The API server allocates the health-check port from the node-port range.
+        var healthPort = (await Client.For<V1Service>().CreateAsync(lb)).Spec.HealthCheckNodePort ?? 0;
+        Assert.InRange(healthPort, 30000, 32767);
+        var slice = Slice("front", (ServiceTestBed.BackendIp(1), true));
+        slice.Metadata.Annotations = new Dictionary<string, string> { ["endpoints.kubernetes.io/last-change-trigger-time"] = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") };
+        await Client.For<V1EndpointSlice>().CreateAsync(slice);
+        var answer = await Eventually.ValueAsync(async () =>
+        {
+            try
+            {
+                return await http.GetStringAsync($"http://127.0.0.1:{healthPort}/");
+            }
+            catch (HttpRequestException)
+            {
+                return "";
+            }
+        }, body => body.Contains("\"localEndpoints\":1", StringComparison.Ordinal), "the health-check node port to report the endpoint");
+        Assert.Equal("{\"service\":{\"namespace\":\"default\",\"name\":\"front\"},\"localEndpoints\":1,\"serviceProxyHealthy\":true}", answer);
+        Assert.Equal("backend-1", (await bed.GetAsync("10.96.20.11", 80)).Text);
+
+        var metrics = await http.GetStringAsync($"http://{proxy.MetricsEndpoint}/metrics");
+        Assert.Matches(@"(?m)^kubeproxy_sync_proxy_rules_duration_seconds_count [1-9]", metrics);
+        Assert.Matches(@"(?m)^kubeproxy_sync_proxy_rules_service_changes_total [1-9]", metrics);
+        Assert.Matches(@"(?m)^kubeproxy_sync_proxy_rules_endpoint_changes_total [1-9]", metrics);
+        Assert.Matches(@"(?m)^kubeproxy_sync_proxy_rules_last_timestamp_seconds 1\d{9}", metrics);
+        Assert.True(proxy.Metrics.NetworkProgramming.Count > programmedBefore);
+        Assert.Matches(@"(?m)^kubeproxy_network_programming_duration_seconds_count [1-9]", metrics);
+
+        // The service goes away: so does its health-check port.
+        await Client.For<V1Service>().DeleteAsync("default", "front");
+        await Eventually.WaitAsync(() => !proxy.HealthCheckNodePorts.Contains(healthPort), "the health-check port to close");
     }
 
     public Task DisposeAsync() => _api.DisposeAsync();

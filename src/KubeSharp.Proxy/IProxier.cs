@@ -1,0 +1,19 @@
+using KubeSharp.Proxy.Model;
+
+namespace KubeSharp.Proxy;
+
+/// <summary>One backend that programs the node from the service model (iptables or nftables).</summary>
+internal interface IProxier
+{
+    int SyncCount { get; }
+    TimeSpan LastSyncDuration { get; }
+
+    /// <summary>Brings the node's rules in line with <paramref name="ports"/>; periodic syncs rewrite everything.</summary>
+    Task SyncAsync(IReadOnlyList<ServicePort> ports, bool periodic, CancellationToken ct);
+
+    /// <summary>Removes every rule, chain or table this backend created (kube-proxy --cleanup).</summary>
+    Task CleanupAsync(CancellationToken ct);
+}
+
+/// <summary>A rule update the host refused; the sync is retried.</summary>
+public class ProxyRulesException(string message) : Exception(message);
