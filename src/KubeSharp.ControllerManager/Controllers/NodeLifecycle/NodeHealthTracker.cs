@@ -3,10 +3,9 @@ using k8s.Models;
 namespace KubeSharp.ControllerManager.Controllers.NodeLifecycle;
 
 /// <summary>What one health check of a node found (upstream's tryUpdateNodeHealth results).</summary>
-/// <param name="Observed">The Ready condition as the node reported it before this check (a synthetic Unknown when it has none).</param>
-/// <param name="Current">The Ready condition after this check; differs from <paramref name="Observed"/> once the grace ran out.</param>
-/// <param name="StatusChanged">The node's conditions were changed and must be written through nodes/status.</param>
-internal sealed record NodeHealthResult(V1NodeCondition Observed, V1NodeCondition? Current, bool StatusChanged);
+/// <param name="Observed">The Ready condition as the node reported it (a synthetic Unknown when it has none).</param>
+/// <param name="Expired">Neither heartbeat moved for the grace period: the node's conditions are to be set Unknown.</param>
+internal sealed record NodeHealthResult(V1NodeCondition Observed, bool Expired);
 
 /// <summary>
 /// Decides whether a node is still alive (upstream's nodeHealthMap + tryUpdateNodeHealth). It never compares the
@@ -27,10 +26,7 @@ internal sealed class NodeHealthTracker(TimeSpan monitorGracePeriod, TimeSpan st
 
     private readonly Dictionary<string, Health> _nodes = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Checks one node. <paramref name="node"/> must be a private copy: when the grace period ran out its conditions
-    /// are changed in place (and <see cref="NodeHealthResult.StatusChanged"/> is set).
-    /// </summary>
+    /// <summary>Checks one node (a cache object: it is not changed) and records what moved.</summary>
     public NodeHealthResult Observe(V1Node node, V1Lease? lease, DateTimeOffset now)
     {
         var ready = Condition(node, "Ready");
@@ -48,7 +44,7 @@ internal sealed class NodeHealthTracker(TimeSpan monitorGracePeriod, TimeSpan st
         }
         else
         {
-            observed = Copy(ready);
+            observed = ready;
             grace = monitorGracePeriod;
             if (health == null || !health.HadReady || health.Heartbeat != ready.LastHeartbeatTime)
             {
@@ -67,8 +63,15 @@ internal sealed class NodeHealthTracker(TimeSpan monitorGracePeriod, TimeSpan st
         }
         _nodes[node.Name()] = health;
 
-        if (now <= health.Probe + grace) return new NodeHealthResult(observed, ready, false);
+        return new NodeHealthResult(observed, now > health.Probe + grace);
+    }
 
+    /// <summary>
+    /// Sets the kubelet's conditions of <paramref name="node"/> (a private copy) to Unknown, adding those it never
+    /// posted; false when all already were.
+    /// </summary>
+    public static bool MarkUnknown(V1Node node, DateTimeOffset now)
+    {
         var changed = false;
         node.Status ??= new V1NodeStatus();
         node.Status.Conditions ??= [];
@@ -97,7 +100,7 @@ internal sealed class NodeHealthTracker(TimeSpan monitorGracePeriod, TimeSpan st
                 changed = true;
             }
         }
-        return new NodeHealthResult(observed, Condition(node, "Ready"), changed);
+        return changed;
     }
 
     /// <summary>Drops a deleted node's record.</summary>
@@ -113,16 +116,6 @@ internal sealed class NodeHealthTracker(TimeSpan monitorGracePeriod, TimeSpan st
     }
 
     public static V1NodeCondition? Condition(V1Node node, string type) => node.Status?.Conditions?.FirstOrDefault(c => c.Type == type);
-
-    private static V1NodeCondition Copy(V1NodeCondition c) => new()
-    {
-        Type = c.Type,
-        Status = c.Status,
-        Reason = c.Reason,
-        Message = c.Message,
-        LastHeartbeatTime = c.LastHeartbeatTime,
-        LastTransitionTime = c.LastTransitionTime,
-    };
 
     private sealed class Health
     {

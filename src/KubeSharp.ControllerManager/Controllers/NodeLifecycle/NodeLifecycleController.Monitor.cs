@@ -23,24 +23,24 @@ internal sealed partial class NodeLifecycleController
         {
             var checkedNode = await CheckHealthAsync(cached, ct);
             if (checkedNode == null) continue;
-            var (node, result) = checkedNode.Value;
+            var (node, observed, current) = checkedNode.Value;
             latest.Add(node);
             if (!Zones.ExcludedFromDisruption(node))
             {
                 var zone = Zones.KeyOf(node);
                 if (!zones.TryGetValue(zone, out var list)) zones[zone] = list = [];
-                list.Add(result.Current);
+                list.Add(current);
             }
-            if (result.Current == null) continue;
-            await ProcessTaintBasedEvictionAsync(node, result.Observed, ct);
+            if (current == null) continue;
+            await ProcessTaintBasedEvictionAsync(node, observed, ct);
             var retry = _podsToRetry.Contains(node.Name());
-            var becameNotReady = result.Current.Status != "True" && result.Observed.Status == "True";
+            var becameNotReady = current.Status != "True" && observed.Status == "True";
             if (becameNotReady)
             {
                 // Once, on the transition (upstream's RecordNodeStatusChange).
                 RecordNodeEvent(node.Name(), node.Uid(), "NodeNotReady", $"Node {node.Name()} status is now: NodeNotReady");
             }
-            if (becameNotReady || (retry && result.Observed.Status != "True"))
+            if (becameNotReady || (retry && observed.Status != "True"))
             {
                 if (!await MarkPodsNotReadyAsync(node.Name(), ct))
                 {
@@ -112,11 +112,12 @@ internal sealed partial class NodeLifecycleController
 
     /// <summary>
     /// One node's health check, writing Unknown conditions when its grace ran out; a lost write race re-reads the
-    /// node and checks again. Null when the node is gone or could not be updated (the next pass tries again).
+    /// node and checks again. Returns the node as it now is, the Ready condition it had (observed) and has (current),
+    /// or null when it is gone or could not be updated (the next pass tries again).
     /// </summary>
-    private async Task<(V1Node Node, NodeHealthResult Result)?> CheckHealthAsync(V1Node cached, CancellationToken ct)
+    private async Task<(V1Node Node, V1NodeCondition Observed, V1NodeCondition? Current)?> CheckHealthAsync(V1Node cached, CancellationToken ct)
     {
-        var node = KubeObjects.DeepCopy(cached);
+        var node = cached;
         if (_untaintOnFirstSight.Remove(node.Name()))
         {
             node = await MarkNodeAsReachableAsync(node, ct) ?? node;
@@ -125,12 +126,15 @@ internal sealed partial class NodeLifecycleController
         {
             var lease = _leaseInformer.Lister.Get(LeaseNamespace, node.Name());
             var result = _health.Observe(node, lease, _time.GetUtcNow());
-            if (!result.StatusChanged) return (node, result);
+            if (!result.Expired) return (node, result.Observed, NodeHealthTracker.Condition(node, "Ready"));
+            // Copied only now: most passes change nothing, and a copy per node per pass adds up on large clusters.
+            var copy = KubeObjects.DeepCopy(node);
+            if (!NodeHealthTracker.MarkUnknown(copy, _time.GetUtcNow())) return (node, result.Observed, NodeHealthTracker.Condition(node, "Ready"));
             try
             {
-                var updated = await _nodes.UpdateStatusAsync(node, ct);
+                var updated = await _nodes.UpdateStatusAsync(copy, ct);
                 LogMarkedUnknown(_logger, node.Name(), result.Observed.Status);
-                return (updated, result);
+                return (updated, result.Observed, NodeHealthTracker.Condition(updated, "Ready"));
             }
             catch (KubeApiException e) when (attempt + 1 < HealthUpdateRetries && ApiErrors.IsConflict(e))
             {

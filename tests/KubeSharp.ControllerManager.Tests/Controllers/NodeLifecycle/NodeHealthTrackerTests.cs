@@ -13,63 +13,55 @@ public sealed class NodeHealthTrackerTests
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
-    /// <summary>One row: how long the kubelet stays silent and what it kept doing; whether the node must go Unknown.</summary>
+    /// <summary>
+    /// One row: how long the kubelet stays silent, what it kept doing meanwhile, and the second (checked every 5 s, as
+    /// the monitor loop does) at which the node is first found expired, 0 for never.
+    /// </summary>
     [Theory]
-    [InlineData(39, false, false, false)] // silent, but within the grace period
-    [InlineData(41, false, false, true)] // silent past the grace period
-    [InlineData(41, true, false, false)] // only the Lease is renewed (the cheap heartbeat): alive
-    [InlineData(41, false, true, false)] // only the Ready heartbeat moves: alive
-    [InlineData(100, true, true, false)] // both keep moving
-    public void Node_goes_unknown_only_when_neither_lease_nor_ready_heartbeat_moved_for_the_grace_period(
-        int silentSeconds, bool renewLease, bool postStatus, bool expectUnknown)
+    [InlineData(39, false, false, 0)] // silent, but within the grace period
+    [InlineData(60, false, false, 45)] // silent: the first check past 40 s
+    [InlineData(60, true, false, 0)] // only the Lease is renewed (the cheap heartbeat): alive
+    [InlineData(60, false, true, 0)] // only the Ready heartbeat moves: alive
+    [InlineData(120, true, true, 0)] // both keep moving
+    public void Node_expires_only_when_neither_lease_nor_ready_heartbeat_moved_for_the_grace_period(
+        int seconds, bool renewLease, bool postStatus, int expiresAt)
     {
         var node = Node("n1", ready: "True", heartbeat: Now);
         var lease = Lease("n1", Now);
-        Assert.False(_tracker.Observe(Copy(node), lease, _time.GetUtcNow()).StatusChanged);
+        Assert.False(_tracker.Observe(node, lease, _time.GetUtcNow()).Expired);
 
-        // Checks every 5 s, as the monitor loop does.
-        NodeHealthResult? last = null;
-        V1Node? checkedNode = null;
-        for (var elapsed = 5; elapsed <= silentSeconds + 4; elapsed += 5)
+        var firstExpired = 0;
+        for (var elapsed = 5; elapsed <= seconds; elapsed += 5)
         {
             _time.Advance(TimeSpan.FromSeconds(5));
             if (renewLease) lease = Lease("n1", Now);
             if (postStatus) node = Node("n1", ready: "True", heartbeat: Now);
-            checkedNode = Copy(node);
-            last = _tracker.Observe(checkedNode, lease, _time.GetUtcNow());
-            if (last.StatusChanged) break;
+            var result = _tracker.Observe(node, lease, _time.GetUtcNow());
+            Assert.Equal("True", result.Observed.Status);
+            if (result.Expired && firstExpired == 0) firstExpired = elapsed;
         }
-        Assert.NotNull(last);
-        Assert.Equal(expectUnknown, last.StatusChanged);
-        if (!expectUnknown)
-        {
-            Assert.Equal("True", last.Current!.Status);
-            return;
-        }
-        Assert.Equal("True", last.Observed.Status);
+        Assert.Equal(expiresAt, firstExpired);
+    }
+
+    [Fact]
+    public void MarkUnknown_sets_the_kubelet_conditions_unknown_once_and_leaves_network_alone()
+    {
+        var node = Node("n1", ready: "True", heartbeat: Now);
+        node.Status.Conditions.Add(new V1NodeCondition { Type = "NetworkUnavailable", Status = "False" });
+        Assert.True(NodeHealthTracker.MarkUnknown(node, _time.GetUtcNow()));
         foreach (var type in NodeHealthTracker.KubeletConditions)
         {
-            var c = NodeHealthTracker.Condition(checkedNode!, type)!;
+            var c = NodeHealthTracker.Condition(node, type)!;
             Assert.Equal("Unknown", c.Status);
             Assert.Equal("NodeStatusUnknown", c.Reason);
             Assert.Equal("Kubelet stopped posting node status.", c.Message);
             Assert.Equal(Now, c.LastTransitionTime);
         }
-    }
-
-    [Fact]
-    public void Already_unknown_node_is_not_rewritten()
-    {
-        var node = Node("n1", ready: "True", heartbeat: Now);
-        _tracker.Observe(Copy(node), null, _time.GetUtcNow());
-        _time.Advance(Grace + TimeSpan.FromSeconds(1));
-        var marked = Copy(node);
-        Assert.True(_tracker.Observe(marked, null, _time.GetUtcNow()).StatusChanged);
+        Assert.Equal("False", NodeHealthTracker.Condition(node, "NetworkUnavailable")!.Status);
 
         _time.Advance(TimeSpan.FromSeconds(5));
-        var again = _tracker.Observe(Copy(marked), null, _time.GetUtcNow());
-        Assert.False(again.StatusChanged);
-        Assert.Equal("Unknown", again.Observed.Status);
+        Assert.False(NodeHealthTracker.MarkUnknown(node, _time.GetUtcNow()));
+        Assert.Equal(Now.AddSeconds(-5), NodeHealthTracker.Condition(node, "Ready")!.LastTransitionTime);
     }
 
     [Fact]
@@ -78,16 +70,15 @@ public sealed class NodeHealthTrackerTests
         var created = Now;
         var node = new V1Node { Metadata = new V1ObjectMeta { Name = "fresh", CreationTimestamp = created } };
         _time.Advance(StartupGrace - TimeSpan.FromSeconds(1));
-        var early = _tracker.Observe(Copy(node), null, _time.GetUtcNow());
-        Assert.False(early.StatusChanged);
-        Assert.Null(early.Current);
+        var early = _tracker.Observe(node, null, _time.GetUtcNow());
+        Assert.False(early.Expired);
         Assert.Equal("Unknown", early.Observed.Status);
 
         _time.Advance(TimeSpan.FromSeconds(2));
-        var late = Copy(node);
-        Assert.True(_tracker.Observe(late, null, _time.GetUtcNow()).StatusChanged);
-        Assert.Equal(4, late.Status.Conditions.Count);
-        Assert.All(late.Status.Conditions, c =>
+        Assert.True(_tracker.Observe(node, null, _time.GetUtcNow()).Expired);
+        Assert.True(NodeHealthTracker.MarkUnknown(node, _time.GetUtcNow()));
+        Assert.Equal(4, node.Status.Conditions.Count);
+        Assert.All(node.Status.Conditions, c =>
         {
             Assert.Equal("Unknown", c.Status);
             Assert.Equal("NodeStatusNeverUpdated", c.Reason);
@@ -97,27 +88,42 @@ public sealed class NodeHealthTrackerTests
     }
 
     [Fact]
+    public void A_lease_alone_keeps_a_node_that_never_posted_status_alive()
+    {
+        var node = new V1Node { Metadata = new V1ObjectMeta { Name = "leased", CreationTimestamp = Now } };
+        for (var i = 0; i < 20; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            Assert.False(_tracker.Observe(node, Lease("leased", Now), _time.GetUtcNow()).Expired);
+        }
+    }
+
+    [Fact]
     public void A_restarted_controller_gives_every_node_a_full_grace_period_whatever_its_timestamps_say()
     {
         // Heartbeat and Lease far in the past (or from a skewed clock): first sight still counts as alive now.
         var node = Node("n1", ready: "True", heartbeat: Now.AddHours(-1));
         var lease = Lease("n1", Now.AddHours(-1));
-        Assert.False(_tracker.Observe(Copy(node), lease, _time.GetUtcNow()).StatusChanged);
+        Assert.False(_tracker.Observe(node, lease, _time.GetUtcNow()).Expired);
         _time.Advance(Grace - TimeSpan.FromSeconds(1));
-        Assert.False(_tracker.Observe(Copy(node), lease, _time.GetUtcNow()).StatusChanged);
+        Assert.False(_tracker.Observe(node, lease, _time.GetUtcNow()).Expired);
         _time.Advance(TimeSpan.FromSeconds(2));
-        Assert.True(_tracker.Observe(Copy(node), lease, _time.GetUtcNow()).StatusChanged);
+        Assert.True(_tracker.Observe(node, lease, _time.GetUtcNow()).Expired);
     }
 
     [Fact]
-    public void ResetProbes_restarts_every_grace_period()
+    public void ResetProbes_restarts_every_grace_period_and_Forget_starts_a_node_afresh()
     {
         var node = Node("n1", ready: "True", heartbeat: Now);
-        _tracker.Observe(Copy(node), null, _time.GetUtcNow());
+        _tracker.Observe(node, null, _time.GetUtcNow());
         _time.Advance(Grace - TimeSpan.FromSeconds(1));
         _tracker.ResetProbes(_time.GetUtcNow());
         _time.Advance(TimeSpan.FromSeconds(2));
-        Assert.False(_tracker.Observe(Copy(node), null, _time.GetUtcNow()).StatusChanged);
+        Assert.False(_tracker.Observe(node, null, _time.GetUtcNow()).Expired);
+
+        _time.Advance(Grace);
+        _tracker.Forget("n1");
+        Assert.False(_tracker.Observe(node, null, _time.GetUtcNow()).Expired);
     }
 
     internal static V1Node Node(string name, string ready, DateTime heartbeat) => new()
@@ -140,6 +146,4 @@ public sealed class NodeHealthTrackerTests
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "kube-node-lease" },
         Spec = new V1LeaseSpec { HolderIdentity = name, RenewTime = renewed },
     };
-
-    private static V1Node Copy(V1Node node) => KubeSharp.Client.KubeObjects.DeepCopy(node);
 }
