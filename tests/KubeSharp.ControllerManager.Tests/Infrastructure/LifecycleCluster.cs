@@ -5,13 +5,14 @@ namespace KubeSharp.ControllerManager.Tests.Infrastructure;
 
 /// <summary>
 /// An API server of its own plus a controller manager running the node lifecycle, taint eviction, service load
-/// balancer and replication controllers with short periods (0.2 s monitor period, 3 s grace). Node-health tests
+/// balancer and replication controllers with short periods (0.2 s monitor period, 5 s grace: 16 missed Lease
+/// renewals of <see cref="SimulatedNode"/>, so a loaded test machine does not fail healthy nodes). Node-health tests
 /// cannot share the main <see cref="ClusterFixture"/>: the nodes other tests register never heartbeat, and the
 /// load balancer's answer depends on every node in the cluster.
 /// </summary>
 public sealed class LifecycleCluster : IAsyncLifetime
 {
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
 
     private readonly ApiServerFixture _api = new();
     private ControllerManagerHost? _controllers;

@@ -8,12 +8,14 @@ namespace KubeSharp.ControllerManager.Tests.Infrastructure;
 /// <summary>
 /// Plays a kubelet's part in node health: registers a Node with addresses and a Ready condition, and renews its
 /// Lease in kube-node-lease every 300 ms (as a kubelet does every 10 s) until <see cref="StopHeartbeatsAsync"/>.
-/// Disposing deletes the Node and Lease.
+/// Like a kubelet, while heartbeating it re-posts its Ready condition when it finds another one (the node lifecycle
+/// controller's Unknown after a stall of the test machine). Disposing deletes the Node and Lease.
 /// </summary>
 public sealed class SimulatedNode : IAsyncDisposable
 {
     private readonly KubeClient _client;
     private CancellationTokenSource? _heartbeats;
+    private volatile string _ready = "True";
     private Task _loop = Task.CompletedTask;
 
     private SimulatedNode(KubeClient client, string name, string ip)
@@ -47,6 +49,7 @@ public sealed class SimulatedNode : IAsyncDisposable
     /// <summary>Writes the kubelet's status: Ready=<paramref name="ready"/> (heartbeat now), no pressure, the address.</summary>
     public async Task PostStatusAsync(string ready)
     {
+        _ready = ready;
         var nodes = _client.For<V1Node>();
         for (var attempt = 0; ; attempt++)
         {
@@ -94,6 +97,8 @@ public sealed class SimulatedNode : IAsyncDisposable
                 {
                     await Task.Delay(300, ct);
                     await RenewAsync(ct);
+                    var node = await _client.For<V1Node>().GetAsync(null, Name, ct);
+                    if (node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready")?.Status != _ready) await PostStatusAsync(_ready);
                 }
                 catch (OperationCanceledException)
                 {

@@ -37,6 +37,7 @@ public sealed class NodeLifecycleTests(LifecycleCluster cluster) : IClassFixture
         stayer.Spec.NodeName = lost.Name;
         stayer.Spec.Tolerations = [new V1Toleration { Key = "node.kubernetes.io/unreachable", OperatorProperty = "Exists", Effect = "NoExecute" }];
         await cluster.Client.For<V1Pod>().CreateAsync(stayer);
+        await new FakeKubelet(cluster.Client).SetStatusAsync(ns, "stayer", "10.244.9.9", ready: true);
 
         await lost.StopHeartbeatsAsync();
 
@@ -54,6 +55,9 @@ public sealed class NodeLifecycleTests(LifecycleCluster cluster) : IClassFixture
             "the unreachable NoExecute and NoSchedule taints");
         Assert.NotNull(tainted.Spec.Taints.Single(t => t.Effect == "NoExecute").TimeAdded);
         Assert.False(HasTaint(await NodeAsync(healthy.Name), "node.kubernetes.io/unreachable", "NoExecute"));
+        // Its pods stop counting as ready at once, so Services stop routing to them.
+        await Eventually.ValueAsync(() => cluster.Client.For<V1Pod>().GetAsync(ns, "stayer"),
+            p => p.Status.Conditions.Single(c => c.Type == "Ready").Status == "False", "the stayer pod marked not ready");
 
         // After their 2 s the RC's pods are deleted (marked: no kubelet confirms), and the RC replaces them.
         var originalNames = original.Select(p => p.Metadata.Name).ToHashSet();
@@ -66,11 +70,13 @@ public sealed class NodeLifecycleTests(LifecycleCluster cluster) : IClassFixture
             var target = evicted.Status.Conditions.Single(c => c.Type == "DisruptionTarget");
             Assert.Equal(("True", "DeletionByTaintManager"), (target.Status, target.Reason));
         }
-        var events = (await cluster.Client.For<Corev1Event>().ListAsync(ns)).Items;
-        foreach (var name in originalNames)
+        // Events are written asynchronously: they may trail the deletions a little.
+        await Eventually.WaitAsync(async () =>
         {
-            Assert.Contains(events, e => e.Reason == "TaintManagerEviction" && e.Message == $"Marking for deletion Pod {ns}/{name}");
-        }
+            var events = (await cluster.Client.For<Corev1Event>().ListAsync(ns)).Items;
+            return originalNames.All(name => events.Any(e => e.Reason == "TaintManagerEviction" && e.Message == $"Marking for deletion Pod {ns}/{name}"))
+                && events.Any(e => e.Reason == "NodeNotReady" && e.Type == "Warning" && e.InvolvedObject.Name == "stayer");
+        }, "TaintManagerEviction events for the evicted pods and NodeNotReady for the stayer");
         Assert.Null((await cluster.Client.For<V1Pod>().GetAsync(ns, "stayer")).Metadata.DeletionTimestamp);
 
         // The kubelet comes back: taints go.
