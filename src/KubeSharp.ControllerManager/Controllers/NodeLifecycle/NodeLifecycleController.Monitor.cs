@@ -64,7 +64,7 @@ internal sealed partial class NodeLifecycleController
         }
         foreach (var (zone, rate) in plan.Rates)
         {
-            LogZoneRate(_logger, zone, _disruption.States.GetValueOrDefault(zone).ToString(), rate);
+            LogZoneRate(_logger, zone.Replace("\0", "", StringComparison.Ordinal), _disruption.States.GetValueOrDefault(zone).ToString(), rate);
             TainterFor(zone).SwapLimiter(rate);
         }
     }
@@ -76,18 +76,27 @@ internal sealed partial class NodeLifecycleController
         foreach (var node in nodes)
         {
             seen.Add(node.Name());
-            if (_knownNodes.TryGetValue(node.Name(), out var zone))
+            var isKnown = _knownNodes.TryGetValue(node.Name(), out var known);
+            if (isKnown && known.Uid != node.Uid())
+            {
+                // Deleted and registered again between two passes: a new node under an old name.
+                _knownNodes.Remove(node.Name());
+                _health.Forget(node.Name());
+                TainterFor(known.Zone).Remove(node.Name());
+                isKnown = false;
+            }
+            if (isKnown)
             {
                 var now = Zones.KeyOf(node);
-                if (now != zone)
+                if (now != known.Zone)
                 {
                     // Relabelled into another zone: its queue entry moves with it at the next taint decision.
-                    TainterFor(zone).Remove(node.Name());
-                    _knownNodes[node.Name()] = now;
+                    TainterFor(known.Zone).Remove(node.Name());
+                    _knownNodes[node.Name()] = (now, node.Uid());
                 }
                 continue;
             }
-            _knownNodes[node.Name()] = Zones.KeyOf(node);
+            _knownNodes[node.Name()] = (Zones.KeyOf(node), node.Uid());
             TainterFor(Zones.KeyOf(node));
             RecordNodeEvent(node.Name(), node.Uid(), "RegisteredNode", $"Registered Node {node.Name()} in Controller");
             LogRegistered(_logger, node.Name());
@@ -95,20 +104,17 @@ internal sealed partial class NodeLifecycleController
             // and earns its NoExecute taint again through the grace period. The write is done by its health check.
             _untaintOnFirstSight.Add(node.Name());
         }
-        foreach (var (name, zone) in _knownNodes.ToList())
+        foreach (var (name, (zone, uid)) in _knownNodes.ToList())
         {
             if (seen.Contains(name)) continue;
             _knownNodes.Remove(name);
             _health.Forget(name);
             _podsToRetry.Remove(name);
             TainterFor(zone).Remove(name);
-            RecordNodeEvent(name, name, "RemovingNode", $"Removing Node {name} from Controller");
+            RecordNodeEvent(name, uid, "RemovingNode", $"Removing Node {name} from Controller");
             LogRemoved(_logger, name);
         }
     }
-
-    /// <summary>Nodes seen for the first time this pass (monitor loop only).</summary>
-    private readonly HashSet<string> _untaintOnFirstSight = new(StringComparer.Ordinal);
 
     /// <summary>
     /// One node's health check, writing Unknown conditions when its grace ran out; a lost write race re-reads the

@@ -44,8 +44,11 @@ internal sealed partial class NodeLifecycleController : IController
     /// <summary>Zone → its taint queue; written by the monitor loop, read by the tainting loop.</summary>
     private readonly ConcurrentDictionary<string, RateLimitedTimedQueue> _zoneTainters = new(StringComparer.Ordinal);
 
-    /// <summary>Nodes seen by the previous monitor pass (monitor loop only).</summary>
-    private readonly Dictionary<string, string> _knownNodes = new(StringComparer.Ordinal);
+    /// <summary>Nodes seen by the previous monitor pass, with their zone and uid (monitor loop only).</summary>
+    private readonly Dictionary<string, (string Zone, string Uid)> _knownNodes = new(StringComparer.Ordinal);
+
+    /// <summary>Nodes seen for the first time this pass, to be untainted before their first check (monitor loop only).</summary>
+    private readonly HashSet<string> _untaintOnFirstSight = new(StringComparer.Ordinal);
 
     /// <summary>Nodes whose pods could not all be marked not ready; retried next pass (monitor loop only).</summary>
     private readonly HashSet<string> _podsToRetry = new(StringComparer.Ordinal);
