@@ -67,6 +67,12 @@ public sealed partial class ControllerManagerHost : IAsyncDisposable
         {
             _ = new Controllers.NodeIpam.CidrSet(options.ClusterCidr, options.NodeCidrMaskSize);
         }
+        if (options.NodeMonitorPeriod <= TimeSpan.Zero || options.NodeMonitorGracePeriod <= TimeSpan.Zero || options.NodeStartupGracePeriod <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("node monitor period and grace periods must be positive");
+        }
+        if (options.NodeEvictionRate < 0 || options.SecondaryNodeEvictionRate < 0) throw new ArgumentException("node eviction rates must not be negative");
+        if (options.UnhealthyZoneThreshold is <= 0 or > 1) throw new ArgumentException("unhealthy zone threshold must be in (0, 1]");
         var host = new ControllerManagerHost(options, controllers, loggerFactory);
         host._run = Task.Run(() => host.RunAsync(host._stop.Token), CancellationToken.None);
         return Task.FromResult(host);

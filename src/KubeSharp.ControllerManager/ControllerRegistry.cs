@@ -21,6 +21,9 @@ internal static class ControllerRegistry
         [ControllerNames.ServiceAccount] = c => new Controllers.ServiceAccount.ServiceAccountController(c),
         [ControllerNames.NodeIpam] = c => new Controllers.NodeIpam.NodeIpamController(c),
         [ControllerNames.ResourceQuota] = c => new Controllers.ResourceQuota.ResourceQuotaController(c),
+        [ControllerNames.NodeLifecycle] = c => new Controllers.NodeLifecycle.NodeLifecycleController(c),
+        [ControllerNames.TaintEviction] = c => new Controllers.TaintEviction.TaintEvictionController(c),
+        [ControllerNames.ServiceLb] = c => new Controllers.ServiceLb.ServiceLbController(c),
     };
 
     /// <summary>The names to run: "*" is all; "-name" removes one (as upstream's --controllers); unknown names throw.</summary>

@@ -12,7 +12,10 @@ public static class Cli
           server       all-in-one: API server, controller manager, scheduler, cluster DNS and a node agent
                        (--disable-agent for a control plane only; agent flags apply to its node)
           apiserver    the Kubernetes API server
-          controller-manager  the controllers (--kubeconfig F [--controllers a,b,-c] [--leader-elect=false])
+          controller-manager  the controllers (--kubeconfig F [--controllers a,b,-c] [--leader-elect=false]
+                       [--node-monitor-period 5s] [--node-monitor-grace-period 40s] [--node-startup-grace-period 60s]
+                       [--node-eviction-rate 0.1] [--secondary-node-eviction-rate 0.01]
+                       [--unhealthy-zone-threshold 0.55] [--large-cluster-size-threshold 50]; `server` takes them too)
           scheduler    the scheduler (--kubeconfig F [--leader-elect=false])
           agent        a worker node: containerd, kubelet, proxy (--kubeconfig F | --server URL --token T
                        --certificate-authority CA) [--node-name N] [--node-ip IP] [--pod-cidr C] [--bridge-name B]

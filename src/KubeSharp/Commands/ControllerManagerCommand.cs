@@ -5,7 +5,9 @@ namespace KubeSharp.Cli.Commands;
 
 /// <summary>
 /// <c>kubesharp controller-manager --kubeconfig F [--controllers a,b,-c] [--cluster-cidr C] [--node-cidr-mask-size N]
-/// [--allocate-node-cidrs=false]</c>: until a signal or lost leadership.
+/// [--allocate-node-cidrs=false] [--node-monitor-period 5s] [--node-monitor-grace-period 40s] [--node-startup-grace-period 60s]
+/// [--node-eviction-rate 0.1] [--secondary-node-eviction-rate 0.01] [--unhealthy-zone-threshold 0.55]
+/// [--large-cluster-size-threshold 50]</c>: until a signal or lost leadership.
 /// </summary>
 public static class ControllerManagerCommand
 {
@@ -29,6 +31,13 @@ public static class ControllerManagerCommand
             NodeCidrMaskSize = flags?.GetInt("node-cidr-mask-size", defaults.NodeCidrMaskSize) ?? defaults.NodeCidrMaskSize,
             AllocateNodeCidrs = flags?.Get("allocate-node-cidrs") is not { } allocate ? defaults.AllocateNodeCidrs : allocate != "false",
             MaxEndpointsPerSlice = flags?.GetInt("max-endpoints-per-slice", defaults.MaxEndpointsPerSlice) ?? defaults.MaxEndpointsPerSlice,
+            NodeMonitorPeriod = flags?.GetDuration("node-monitor-period", defaults.NodeMonitorPeriod) ?? defaults.NodeMonitorPeriod,
+            NodeMonitorGracePeriod = flags?.GetDuration("node-monitor-grace-period", defaults.NodeMonitorGracePeriod) ?? defaults.NodeMonitorGracePeriod,
+            NodeStartupGracePeriod = flags?.GetDuration("node-startup-grace-period", defaults.NodeStartupGracePeriod) ?? defaults.NodeStartupGracePeriod,
+            NodeEvictionRate = flags?.GetDouble("node-eviction-rate", defaults.NodeEvictionRate) ?? defaults.NodeEvictionRate,
+            SecondaryNodeEvictionRate = flags?.GetDouble("secondary-node-eviction-rate", defaults.SecondaryNodeEvictionRate) ?? defaults.SecondaryNodeEvictionRate,
+            UnhealthyZoneThreshold = flags?.GetDouble("unhealthy-zone-threshold", defaults.UnhealthyZoneThreshold) ?? defaults.UnhealthyZoneThreshold,
+            LargeClusterSizeThreshold = flags?.GetInt("large-cluster-size-threshold", defaults.LargeClusterSizeThreshold) ?? defaults.LargeClusterSizeThreshold,
         }, loggerFactory, cancellationToken);
     }
 }

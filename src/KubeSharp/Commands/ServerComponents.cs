@@ -14,7 +14,9 @@ public static class ServerComponents
         var started = new List<IAsyncDisposable>();
         try
         {
-            started.Add(await ControllerManagerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, null, cancellationToken));
+            // The controller-manager flags (node monitor periods, eviction rates, CIDRs) apply to the server's one too.
+            var controllers = flags.Get("controllers")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            started.Add(await ControllerManagerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, controllers, cancellationToken, flags));
             started.Add(await SchedulerCommand.StartAsync(kubeconfig, loggerFactory, leaderElect: true, cancellationToken));
             if (flags.Get("disable-agent") != "true")
             {
