@@ -21,7 +21,9 @@ public sealed class EndpointsTests(ClusterFixture cluster)
         // Not selected by the Service.
         await _kubelet.RunAsync(FakeKubelet.Pod(ns, "stranger", "db", "node-a", ("web", 8080)), "10.1.0.9", ready: true);
 
-        var ep = await WaitForEndpointsAsync(ns, "web", e => e.Subsets?.Count == 3);
+        // Three subsets exist as soon as p1 and p2 are in; p3 (metrics port only) may land in a later sync.
+        var ep = await WaitForEndpointsAsync(ns, "web", e => e.Subsets?.Count == 3 &&
+            e.Subsets.Any(s => s.Ports?.Any(p => p.Port == 9090) == true && s.Addresses?.Count == 2));
 
         var http8080 = Assert.Single(ep.Subsets, s => s.Ports?.Any(p => p.Port == 8080) == true);
         Assert.Equal(["10.1.0.1"], http8080.Addresses.Select(a => a.Ip));
