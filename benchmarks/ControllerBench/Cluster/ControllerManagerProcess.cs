@@ -13,7 +13,17 @@ internal sealed class ControllerManagerProcess : IDisposable
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ControllerManagerProcess(Process process) => _process = process;
+    private StreamWriter? _log;
+
+    private ControllerManagerProcess(Process process)
+    {
+        _process = process;
+        // For diagnosis: CONTROLLERBENCH_CM_LOG=FILE keeps the controller manager's whole output.
+        if (Environment.GetEnvironmentVariable("CONTROLLERBENCH_CM_LOG") is { Length: > 0 } path)
+        {
+            _log = new StreamWriter(path, append: true) { AutoFlush = true };
+        }
+    }
 
     public int Pid => _process.Id;
 
@@ -66,6 +76,11 @@ internal sealed class ControllerManagerProcess : IDisposable
             // Never started or already reaped.
         }
         _process.Dispose();
+        lock (_tail)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private void OnLine(string? line)
@@ -77,6 +92,7 @@ internal sealed class ControllerManagerProcess : IDisposable
         }
         lock (_tail)
         {
+            _log?.WriteLine(line);
             _tail.Enqueue(line);
             if (_tail.Count > TailLines) _tail.Dequeue();
         }

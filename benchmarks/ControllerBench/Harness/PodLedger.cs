@@ -27,6 +27,9 @@ internal sealed class PodLedger
 
     public int Alive => Creates - Deletes;
 
+    /// <summary>The new pods that were deleted, with their controller, for the report (diagnosis of an extra create).</summary>
+    public List<string> NewPodsDeletedNames { get; } = [];
+
     /// <summary>Names ADDED more than once or DELETED more than once.</summary>
     public int Duplicates => _added.Values.Count(c => c > 1) + _deleted.Values.Count(c => c > 1);
 
@@ -49,7 +52,10 @@ internal sealed class PodLedger
             Deletes++;
             if (!_marked) return;
             DeletesAfterMark++;
-            if (_addedAfterMark.Contains(name)) NewPodsDeleted++;
+            if (!_addedAfterMark.Contains(name)) return;
+            NewPodsDeleted++;
+            var owner = pod.Metadata.OwnerReferences?.FirstOrDefault(r => r.Controller == true)?.Name ?? "no owner";
+            NewPodsDeletedNames.Add($"{name} (of {owner})");
         }
     }
 }

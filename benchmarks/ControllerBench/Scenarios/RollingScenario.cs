@@ -91,11 +91,24 @@ internal sealed class RollingScenario : IScenario
         // Let anything late (an extra create or delete) show up before counting.
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         int creates, deletes, rolloutCreates, rolloutDeletes, newDeleted, duplicates;
+        List<string> newDeletedNames;
         lock (gate)
         {
             (creates, deletes) = (ledger.Creates, ledger.Deletes);
             (rolloutCreates, rolloutDeletes) = (ledger.CreatesAfterMark, ledger.DeletesAfterMark);
             (newDeleted, duplicates) = (ledger.NewPodsDeleted, ledger.Duplicates);
+            newDeletedNames = [.. ledger.NewPodsDeletedNames];
+        }
+        // Who deleted a new pod: the events about it (owner's SuccessfulDelete, or a GC) tell.
+        var events = (await plane.Client.For<Corev1Event>().ListAsync(Ns, null, ct)).Items;
+        foreach (var name in newDeletedNames)
+        {
+            var pod = name.Split(' ')[0];
+            ScenarioContext.Log(Name, $"new pod deleted during the rollout: {name}");
+            foreach (var e in events.Where(e => e.Message?.Contains(pod, StringComparison.Ordinal) == true || e.InvolvedObject?.Name == pod))
+            {
+                ScenarioContext.Log(Name, $"  event {e.Reason} on {e.InvolvedObject?.Kind}/{e.InvolvedObject?.Name}: {e.Message} ({e.Source?.Component})");
+            }
         }
         await stopWatches.CancelAsync();
         await Task.WhenAll(podWatch, deploymentWatch).ContinueWith(_ => { }, CancellationToken.None);
@@ -108,7 +121,7 @@ internal sealed class RollingScenario : IScenario
             new Figure(Name, $"rolling update of {n} complete", Percentiles.ToMs(doneAt - start), "ms",
                 Notes: $"PATCH until updated = total = available = {n}; last old pod DELETED after {Percentiles.ToMs(oldGoneAt - start):0} ms"),
             new Figure(Name, "pods created (initial + rollout)", creates, "", Goal.Exactly, 2 * n, $"initial {setupCreates}, rollout {rolloutCreates}"),
-            new Figure(Name, "pods deleted", deletes, "", Goal.Exactly, n, $"during the rollout {rolloutDeletes}; new pods among them {newDeleted}"),
+            new Figure(Name, "pods deleted", deletes, "", Goal.Exactly, n, $"during the rollout {rolloutDeletes}; new pods among them {newDeleted}" + (newDeleted > 0 ? ": " + string.Join(", ", newDeletedNames.Take(3)) : "")),
             new Figure(Name, "names created or deleted twice", duplicates, "", Goal.Exactly, 0),
         ];
     }

@@ -74,6 +74,13 @@ internal sealed partial class DeploymentController
             var availableInRs = rs.Status?.AvailableReplicas ?? 0;
             if (replicas == 0 || replicas == availableInRs) continue;
             var count = Math.Min(maxCleanup - total, replicas - availableInRs);
+            // A status that still counts more available pods than spec.replicas (the ReplicaSet was just scaled
+            // down and its controller has not reported yet) would turn this into a scale-up of an old ReplicaSet:
+            // pods created only to be deleted again. Upstream refuses it with an error, and so does this sync.
+            if (replicas - count > replicas)
+            {
+                throw new InvalidOperationException($"when cleaning up unhealthy replicas, got invalid request to scale down {rs.Namespace()}/{rs.Name()} {replicas} -> {replicas - count}");
+            }
             var (_, updated) = await ScaleReplicaSetAndRecordEventAsync(rs, replicas - count, d, ct);
             total += count;
             sorted[i] = updated;
@@ -97,6 +104,10 @@ internal sealed partial class DeploymentController
             var replicas = ReplicaSets.Replicas(rs);
             if (replicas == 0) continue;
             var count = Math.Min(replicas, toScaleDown - total);
+            if (replicas - count > replicas)
+            {
+                throw new InvalidOperationException($"when scaling down old RS, got invalid request to scale down {rs.Namespace()}/{rs.Name()} {replicas} -> {replicas - count}");
+            }
             var (_, updated) = await ScaleReplicaSetAndRecordEventAsync(rs, replicas - count, d, ct);
             total += count;
             sorted[i] = updated;
