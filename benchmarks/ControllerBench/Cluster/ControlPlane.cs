@@ -45,6 +45,9 @@ internal sealed class ControlPlane : IDisposable
         }
     }
 
+    /// <summary>CPU milliseconds used so far by the API server and by the controller manager.</summary>
+    public (double ApiServer, double ControllerManager) CpuMs() => (ProcessCpu.Ms(_server.Pid), ProcessCpu.Ms(_controllerManager.Pid));
+
     /// <summary>Throws with the processes' last output if one died: a crash must not be mistaken for slowness.</summary>
     public void EnsureAlive()
     {

@@ -109,6 +109,7 @@ internal sealed class EndpointsScenario : IScenario
         var endpointsOnly = new long[flips];
         var slicesOnly = new long[flips];
         var timeout = TimeSpan.FromSeconds(30);
+        var cpuBefore = plane.CpuMs();
         for (var f = 0; f < flips; f++)
         {
             // Pods spread over the whole set (so over different slices); each taken out, then put back.
@@ -126,6 +127,7 @@ internal sealed class EndpointsScenario : IScenario
             both[f] = Math.Max(endpointsAt, slicesAt) - start;
             lock (gate) waiters.Clear();
         }
+        var cpuAfter = plane.CpuMs();
         await stopWatches.CancelAsync();
         await Task.WhenAll(podWatch, endpointsWatch, slicesWatch).ContinueWith(_ => { }, CancellationToken.None);
         plane.EnsureAlive();
@@ -139,6 +141,7 @@ internal sealed class EndpointsScenario : IScenario
                 $"{flips} flips; p50 {p.Ms(0.5):0.#} ms, max {p.MaxMs:0.#} ms"),
             new Figure(Name, "Endpoints alone, p50 / p99", e.Ms(0.99), "ms", Notes: $"p50 {e.Ms(0.5):0.#} ms"),
             new Figure(Name, "EndpointSlice alone, p50 / p99", s.Ms(0.99), "ms", Notes: $"p50 {s.Ms(0.5):0.#} ms"),
+            CpuFigure.Of(Name, $"the {flips} flips", cpuBefore, cpuAfter),
         ];
     }
 }

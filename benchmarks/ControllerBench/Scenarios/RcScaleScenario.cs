@@ -69,11 +69,13 @@ internal sealed class RcScaleScenario : IScenario
         }, stopWatches.Token);
 
         ScenarioContext.Log(Name, $"scaling {RcName} 0 → {n}");
+        var cpuBefore = plane.CpuMs();
         var start = Stopwatch.GetTimestamp();
         await rcs.PatchAsync(Ns, RcName, PatchType.Merge, $$$"""{"spec":{"replicas":{{{n}}}}}""", ct: ct);
         var timeout = TimeSpan.FromSeconds(120);
         var podsAt = await allPods.WaitAsync(timeout, $"{n} pods", ct);
         var statusAt = await allStatus.WaitAsync(timeout, $"status.replicas = {n}", ct);
+        var cpuAfter = plane.CpuMs();
         // Give the controller a moment to overshoot if it were going to, then count what exists.
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         var listed = (await pods.ListAsync(Ns, null, ct)).Items.Count;
@@ -90,6 +92,7 @@ internal sealed class RcScaleScenario : IScenario
                 $"from the PATCH until the {n}th ADDED in a pod watch; half of them after {Percentiles.ToMs(halfAt - start):0} ms"),
             new Figure(Name, $"status.replicas = {n}", Percentiles.ToMs(statusAt - start), "ms",
                 Notes: "from the PATCH until the RC watch shows it"),
+            CpuFigure.Of(Name, "the scale-up", cpuBefore, cpuAfter),
             new Figure(Name, "pods existing 2 s later", listed, "", Goal.Exactly, n, $"{seen} distinct pods seen ADDED"),
         ];
     }

@@ -80,6 +80,7 @@ internal sealed class RollingScenario : IScenario
         }
 
         ScenarioContext.Log(Name, "rolling update");
+        var cpuBefore = plane.CpuMs();
         var start = Stopwatch.GetTimestamp();
         await deployments.PatchAsync(Ns, DeploymentName, PatchType.Merge,
             """{"spec":{"template":{"metadata":{"annotations":{"bench.kubesharp.io/revision":"2"}}}}}""", ct: ct);
@@ -88,6 +89,7 @@ internal sealed class RollingScenario : IScenario
         var timeout = TimeSpan.FromSeconds(300);
         var doneAt = await done.WaitAsync(timeout, "the rollout to complete", ct);
         var oldGoneAt = await oldGone.WaitAsync(timeout, $"{n} old pods deleted", ct);
+        var cpuAfter = plane.CpuMs();
         // Let anything late (an extra create or delete) show up before counting.
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         int creates, deletes, rolloutCreates, rolloutDeletes, newDeleted, duplicates;
@@ -120,6 +122,7 @@ internal sealed class RollingScenario : IScenario
                 Notes: "set-up, not a target: create until N available (fake kubelet marks pods Ready)"),
             new Figure(Name, $"rolling update of {n} complete", Percentiles.ToMs(doneAt - start), "ms",
                 Notes: $"PATCH until updated = total = available = {n}; last old pod DELETED after {Percentiles.ToMs(oldGoneAt - start):0} ms"),
+            CpuFigure.Of(Name, "the rollout", cpuBefore, cpuAfter),
             new Figure(Name, "pods created (initial + rollout)", creates, "", Goal.Exactly, 2 * n, $"initial {setupCreates}, rollout {rolloutCreates}"),
             new Figure(Name, "pods deleted", deletes, "", Goal.Exactly, n, $"during the rollout {rolloutDeletes}; new pods among them {newDeleted}" + (newDeleted > 0 ? ": " + string.Join(", ", newDeletedNames.Take(3)) : "")),
             new Figure(Name, "names created or deleted twice", duplicates, "", Goal.Exactly, 0),
