@@ -43,7 +43,9 @@ internal static class EndpointSubsets
         var groups = new Dictionary<string, (Dictionary<(string, string), bool> Addresses, List<PortKey> Ports)>(StringComparer.Ordinal);
         foreach (var (port, set) in byPort)
         {
-            var groupKey = string.Join(";", set.OrderBy(a => a.Key.Item1, StringComparer.Ordinal).ThenBy(a => a.Key.Item2, StringComparer.Ordinal)
+            // Ports are grouped by identical address sets; with one port (the usual Service) there is nothing to
+            // group, and the key (every address as text) is the most expensive part of a repack.
+            var groupKey = byPort.Count == 1 ? "" : string.Join(";", set.OrderBy(a => a.Key.Item1, StringComparer.Ordinal).ThenBy(a => a.Key.Item2, StringComparer.Ordinal)
                 .Select(a => $"{a.Key.Item1},{a.Key.Item2},{a.Value}"));
             if (!groups.TryGetValue(groupKey, out var group)) groups[groupKey] = group = (set, []);
             if (port != PortKey.Sentinel) group.Ports.Add(port);
