@@ -71,16 +71,8 @@ internal sealed partial class DeploymentController
         {
             var rs = sorted[i];
             var replicas = ReplicaSets.Replicas(rs);
-            var availableInRs = rs.Status?.AvailableReplicas ?? 0;
-            if (replicas == 0 || replicas == availableInRs) continue;
-            var count = Math.Min(maxCleanup - total, replicas - availableInRs);
-            // A status that still counts more available pods than spec.replicas (the ReplicaSet was just scaled
-            // down and its controller has not reported yet) would turn this into a scale-up of an old ReplicaSet:
-            // pods created only to be deleted again. Upstream refuses it with an error, and so does this sync.
-            if (replicas - count > replicas)
-            {
-                throw new InvalidOperationException($"when cleaning up unhealthy replicas, got invalid request to scale down {rs.Namespace()}/{rs.Name()} {replicas} -> {replicas - count}");
-            }
+            var count = RollingMath.UnhealthyToCleanUp(rs, maxCleanup - total);
+            if (count == 0) continue;
             var (_, updated) = await ScaleReplicaSetAndRecordEventAsync(rs, replicas - count, d, ct);
             total += count;
             sorted[i] = updated;
