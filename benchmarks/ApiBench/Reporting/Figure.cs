@@ -8,6 +8,9 @@ internal enum Goal
     Info,
     AtMost,
     AtLeast,
+
+    /// <summary>A count that must come out exact (e.g. pods created by a rollout).</summary>
+    Exactly,
 }
 
 /// <summary>One measured figure of one scenario, with its target (if any) and the load it was measured under.</summary>
@@ -20,6 +23,7 @@ internal sealed record Figure(string Scenario, string Name, double Value, string
     {
         Goal.AtMost => Value <= Target,
         Goal.AtLeast => Value >= Target,
+        Goal.Exactly => Value == Target,
         _ => null,
     };
 
@@ -29,6 +33,7 @@ internal sealed record Figure(string Scenario, string Name, double Value, string
     {
         Goal.AtMost => $"≤ {Format(Target)} {Unit}".TrimEnd(),
         Goal.AtLeast => $"≥ {Format(Target)} {Unit}".TrimEnd(),
+        Goal.Exactly => $"= {Format(Target)} {Unit}".TrimEnd(),
         _ => "",
     };
 

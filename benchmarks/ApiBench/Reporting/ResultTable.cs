@@ -25,11 +25,11 @@ internal static class ResultTable
         }
     }
 
-    public static void AppendMarkdown(string path, IReadOnlyList<Figure> figures, string commandLine)
+    public static void AppendMarkdown(string path, IReadOnlyList<Figure> figures, string commandLine, string benchmark = "ApiBench")
     {
         var md = new StringBuilder();
         md.AppendLine();
-        md.AppendLine($"### ApiBench run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        md.AppendLine($"### {benchmark} run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine($"`{commandLine}` on {Environment.ProcessorCount} cores");
         md.AppendLine();

@@ -71,9 +71,8 @@ internal sealed partial class DeploymentController
         {
             var rs = sorted[i];
             var replicas = ReplicaSets.Replicas(rs);
-            var availableInRs = rs.Status?.AvailableReplicas ?? 0;
-            if (replicas == 0 || replicas == availableInRs) continue;
-            var count = Math.Min(maxCleanup - total, replicas - availableInRs);
+            var count = RollingMath.UnhealthyToCleanUp(rs, maxCleanup - total);
+            if (count == 0) continue;
             var (_, updated) = await ScaleReplicaSetAndRecordEventAsync(rs, replicas - count, d, ct);
             total += count;
             sorted[i] = updated;
@@ -97,6 +96,10 @@ internal sealed partial class DeploymentController
             var replicas = ReplicaSets.Replicas(rs);
             if (replicas == 0) continue;
             var count = Math.Min(replicas, toScaleDown - total);
+            if (replicas - count > replicas)
+            {
+                throw new InvalidOperationException($"when scaling down old RS, got invalid request to scale down {rs.Namespace()}/{rs.Name()} {replicas} -> {replicas - count}");
+            }
             var (_, updated) = await ScaleReplicaSetAndRecordEventAsync(rs, replicas - count, d, ct);
             total += count;
             sorted[i] = updated;

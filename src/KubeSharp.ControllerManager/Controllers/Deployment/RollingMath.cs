@@ -78,4 +78,25 @@ internal static class RollingMath
         var scaleUp = Math.Min(maxTotal - currentPods, desired - current);
         return current + scaleUp;
     }
+
+    /// <summary>
+    /// How many replicas of an old ReplicaSet cleanupUnhealthyReplicas removes: its not-available ones, at most
+    /// <paramref name="budget"/>; 0 when it has none (or no replicas). A status that still counts more available
+    /// pods than spec.replicas (the ReplicaSet was just scaled down and its controller has not reported yet) would
+    /// give a negative count, i.e. a scale-up of an old ReplicaSet: pods created only to be deleted again. Upstream
+    /// refuses that with an error (the sync is retried once the status caught up), and so does this.
+    /// </summary>
+    public static int UnhealthyToCleanUp(V1ReplicaSet rs, int budget)
+    {
+        var replicas = ReplicaSets.Replicas(rs);
+        var available = rs.Status?.AvailableReplicas ?? 0;
+        if (replicas == 0 || replicas == available || budget <= 0) return 0;
+        var count = Math.Min(budget, replicas - available);
+        if (count < 0)
+        {
+            throw new InvalidOperationException(
+                $"when cleaning up unhealthy replicas, got invalid request to scale down {rs.Metadata?.NamespaceProperty}/{rs.Metadata?.Name} {replicas} -> {replicas - count}");
+        }
+        return count;
+    }
 }

@@ -38,21 +38,26 @@ internal sealed class DesiredEndpoints
         return $"{string.Join(",", addresses)}|{e.Hostname}|{e.TargetRef?.NamespaceProperty}|{e.TargetRef?.Name}";
     }
 
-    /// <summary>Everything but the identity equal too (endpointsEqualBeyondHash): conditions, node, zone, hints, target.</summary>
+    /// <summary>
+    /// Everything but the identity equal too (endpointsEqualBeyondHash): conditions, node, zone, hints, target.
+    /// Compared field by field: this runs for every endpoint of a Service on every sync.
+    /// </summary>
     public static bool EqualBeyondKey(V1Endpoint a, V1Endpoint b) =>
-        KubeJson.Serialize(Normalized(a)).AsSpan().SequenceEqual(KubeJson.Serialize(Normalized(b)));
+        a.NodeName == b.NodeName && a.Zone == b.Zone && ConditionsEqual(a.Conditions, b.Conditions)
+        && TargetEqual(a.TargetRef, b.TargetRef) && HintsEqual(a.Hints, b.Hints);
 
-    private static V1Endpoint Normalized(V1Endpoint e) => new()
-    {
-        Addresses = [],
-        Conditions = e.Conditions,
-        NodeName = e.NodeName,
-        Zone = e.Zone,
-        Hints = e.Hints,
-        TargetRef = e.TargetRef == null
-            ? null
-            : new V1ObjectReference { Kind = e.TargetRef.Kind, NamespaceProperty = e.TargetRef.NamespaceProperty, Name = e.TargetRef.Name, Uid = e.TargetRef.Uid },
-    };
+    private static bool ConditionsEqual(V1EndpointConditions? a, V1EndpointConditions? b) =>
+        a == null || b == null ? a == b : a.Ready == b.Ready && a.Serving == b.Serving && a.Terminating == b.Terminating;
+
+    /// <summary>Kind, namespace, name and uid: the parts upstream compares (not resourceVersion).</summary>
+    private static bool TargetEqual(V1ObjectReference? a, V1ObjectReference? b) =>
+        a == null || b == null
+            ? a == b
+            : a.Kind == b.Kind && a.NamespaceProperty == b.NamespaceProperty && a.Name == b.Name && a.Uid == b.Uid;
+
+    /// <summary>Hints are rare (topology-aware routing); their JSON is compared only when there are any.</summary>
+    private static bool HintsEqual(V1EndpointHints? a, V1EndpointHints? b) =>
+        a == null || b == null ? a == b : KubeJson.Serialize(a).AsSpan().SequenceEqual(KubeJson.Serialize(b));
 
     private static string PadIp(string ip) =>
         System.Net.IPAddress.TryParse(ip, out var a) ? Convert.ToHexString(a.MapToIPv6().GetAddressBytes()) : ip;

@@ -18,6 +18,7 @@ internal sealed partial class EndpointsController
         {
             // The Service is gone: so are its Endpoints (upstream deletes by name, whoever wrote them).
             _triggerTimes.Delete(key);
+            _stale.Delete(key);
             if (_endpointsInformer.Lister.Get(ns, name) == null) return;
             try
             {
@@ -35,13 +36,25 @@ internal sealed partial class EndpointsController
         var pods = _podInformer.Lister.List(ns!, ServicePods.Selector(service));
         var triggerTime = _triggerTimes.Compute(key, service, pods);
         var current = _endpointsInformer.Lister.Get(ns, name);
+        if (current != null && _stale.IsStale(key, current))
+        {
+            // Our last write is not in the cache yet: an error retries (with back-off) once the informer caught up.
+            throw new InvalidOperationException($"endpoints informer cache is out of date, resource version {current.ResourceVersion()} already processed for endpoints {key}");
+        }
         var create = current == null;
         if (EndpointsBuilder.Build(service, pods, current, triggerTime) is not { } updated) return;
 
         try
         {
-            if (create) await _endpoints.CreateAsync(updated, ct);
-            else await _endpoints.UpdateAsync(updated, ct);
+            if (create)
+            {
+                await _endpoints.CreateAsync(updated, ct);
+            }
+            else
+            {
+                await _endpoints.UpdateAsync(updated, ct);
+                _stale.Replaced(key, current!);
+            }
         }
         catch (KubeApiException e) when (create && ApiErrors.IsForbidden(e) && IsNamespaceTerminating(e))
         {

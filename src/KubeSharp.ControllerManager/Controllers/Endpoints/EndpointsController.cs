@@ -30,6 +30,7 @@ internal sealed partial class EndpointsController : IController
     private readonly ILogger _logger;
     private readonly RateLimitingQueue<string> _queue;
     private readonly TriggerTimeTracker _triggerTimes = new();
+    private readonly StaleEndpointsTracker _stale = new();
 
     public EndpointsController(ControllerContext context)
     {

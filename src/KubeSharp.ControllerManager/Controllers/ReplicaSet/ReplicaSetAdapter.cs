@@ -25,7 +25,10 @@ internal sealed class ReplicaSetAdapter : IReplicaAdapter<V1ReplicaSet>
         owner.Status?.FullyLabeledReplicas ?? 0,
         owner.Status?.ReadyReplicas ?? 0,
         owner.Status?.AvailableReplicas ?? 0,
-        owner.Status?.ObservedGeneration);
+        owner.Status?.ObservedGeneration,
+        owner.Status?.Conditions?.FirstOrDefault(c => c.Type == ReplicaFailure.ConditionType) is { } c
+            ? new ReplicaFailure(c.Status, c.Reason, c.Message, c.LastTransitionTime)
+            : null);
 
     public void SetStatus(V1ReplicaSet owner, ReplicaStatus status)
     {
@@ -35,5 +38,19 @@ internal sealed class ReplicaSetAdapter : IReplicaAdapter<V1ReplicaSet>
         owner.Status.ReadyReplicas = status.ReadyReplicas;
         owner.Status.AvailableReplicas = status.AvailableReplicas;
         owner.Status.ObservedGeneration = status.ObservedGeneration;
+        // Only the ReplicaFailure condition is this controller's; any other condition stays as it is.
+        var conditions = owner.Status.Conditions?.Where(c => c.Type != ReplicaFailure.ConditionType).ToList() ?? [];
+        if (status.Failure is { } f)
+        {
+            conditions.Add(new V1ReplicaSetCondition
+            {
+                Type = ReplicaFailure.ConditionType,
+                Status = f.Status,
+                Reason = f.Reason,
+                Message = f.Message,
+                LastTransitionTime = f.LastTransitionTime,
+            });
+        }
+        owner.Status.Conditions = conditions.Count == 0 ? null : conditions;
     }
 }

@@ -9,7 +9,7 @@ namespace KubeSharp.ControllerManager.Controllers.ReplicaSet;
 /// <summary>Status from the claimed pods, written through the status subresource (upstream's calculateStatus).</summary>
 internal sealed partial class ReplicaSetController<TOwner>
 {
-    private ReplicaStatus CalculateStatus(TOwner owner, List<V1Pod> pods)
+    private ReplicaStatus CalculateStatus(TOwner owner, List<V1Pod> pods, Exception? manageError)
     {
         var templateLabels = _adapter.Template(owner)?.Metadata?.Labels;
         var now = _time.GetUtcNow();
@@ -22,7 +22,24 @@ internal sealed partial class ReplicaSetController<TOwner>
             ready++;
             if (PodState.IsAvailable(pod, minReady, now)) available++;
         }
-        return new ReplicaStatus(pods.Count, fullyLabeled, ready, available, owner.Metadata?.Generation);
+        return new ReplicaStatus(pods.Count, fullyLabeled, ready, available, owner.Metadata?.Generation,
+            Failure(owner, pods.Count, manageError, now));
+    }
+
+    /// <summary>
+    /// The ReplicaFailure condition as upstream's calculateStatus keeps it: set (with the error as message) when
+    /// this sync's creates or deletes failed and no such condition is there yet, removed after any sync without a
+    /// failure, otherwise left as it is (so a repeated failure does not rewrite status on every retry).
+    /// </summary>
+    private ReplicaFailure? Failure(TOwner owner, int podCount, Exception? manageError, DateTimeOffset now)
+    {
+        var current = _adapter.Status(owner).Failure;
+        if (manageError == null) return null;
+        if (current != null) return current;
+        var diff = podCount - _adapter.Replicas(owner);
+        var reason = diff < 0 ? ReplicaFailure.FailedCreate : diff > 0 ? ReplicaFailure.FailedDelete : null;
+        var message = manageError is KubeApiException api ? api.Status.Message : manageError.Message;
+        return new ReplicaFailure("True", reason, message, now.UtcDateTime);
     }
 
     /// <summary>Writes the status when it changed; on a conflict re-reads the owner once, as upstream does.</summary>

@@ -36,7 +36,7 @@ internal sealed partial class ReplicaSetController<TOwner>
             }
         }
 
-        var status = CalculateStatus(owner, pods);
+        var status = CalculateStatus(owner, pods, manageError);
         var updated = await UpdateStatusAsync(owner, status, ct);
         var minReady = _adapter.MinReadySeconds(owner);
         if (manageError == null && minReady > 0 && updated.ReadyReplicas == _adapter.Replicas(owner)

@@ -94,4 +94,26 @@ public sealed class RollingMathTests
         var newRs = Rs("new", 0);
         Assert.Equal(5, RollingMath.NewRSNewReplicas(d, [Rs("old", 5), newRs], newRs));
     }
+
+    [Theory]
+    // spec.replicas, status.availableReplicas, budget -> replicas removed
+    [InlineData(4, 2, 3, 2)] // the two unavailable ones
+    [InlineData(4, 1, 2, 2)] // capped by the budget
+    [InlineData(4, 4, 3, 0)] // all available: nothing to clean up
+    [InlineData(0, 0, 3, 0)] // already at zero
+    [InlineData(4, 0, 0, 0)] // no budget left
+    public void Cleanup_removes_unavailable_replicas_of_an_old_replica_set_within_the_budget(int replicas, int available, int budget, int expected) =>
+        Assert.Equal(expected, RollingMath.UnhealthyToCleanUp(Rs("old", replicas, available), budget));
+
+    [Fact]
+    public void Cleanup_never_scales_an_old_replica_set_up_when_its_status_lags_a_scale_down()
+    {
+        // Scaled down from 5 to 4 a moment ago; the ReplicaSet controller still reports 5 available pods. Without
+        // the check the "cleanup" would set spec.replicas to 5 again (4 - (4 - 5)).
+        var old = Rs("old", 4, available: 5);
+
+        var e = Assert.Throws<InvalidOperationException>(() => RollingMath.UnhealthyToCleanUp(old, 2));
+        Assert.Contains("invalid request to scale down", e.Message, StringComparison.Ordinal);
+        Assert.Contains("4 -> 5", e.Message, StringComparison.Ordinal);
+    }
 }
