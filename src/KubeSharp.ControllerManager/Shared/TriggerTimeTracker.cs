@@ -31,6 +31,22 @@ internal sealed class TriggerTimeTracker
         return previous == null ? service.Metadata?.CreationTimestamp : min;
     }
 
+    /// <summary>The tracker's memory of a Service before a sync, to put back with <see cref="Restore"/> when the
+    /// sync's write fails: otherwise the retry finds "nothing changed" and drops the trigger time it should carry.</summary>
+    public object? Snapshot(string serviceKey)
+    {
+        lock (_gate) return _states.TryGetValue(serviceKey, out var state) ? state : null;
+    }
+
+    public void Restore(string serviceKey, object? snapshot)
+    {
+        lock (_gate)
+        {
+            if (snapshot is State state) _states[serviceKey] = state;
+            else _states.Remove(serviceKey);
+        }
+    }
+
     public void Delete(string serviceKey)
     {
         lock (_gate) _states.Remove(serviceKey);

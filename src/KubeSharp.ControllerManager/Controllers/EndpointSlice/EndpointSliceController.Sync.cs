@@ -36,6 +36,7 @@ internal sealed partial class EndpointSliceController
         {
             throw new InvalidOperationException($"EndpointSlice informer cache is out of date for Service {key}");
         }
+        var trackerBefore = _triggerTimes.Snapshot(key);
         var triggerTime = _triggerTimes.Compute(key, service, pods);
 
         var addressType = ServicePods.PrimaryFamily(service);
@@ -67,7 +68,16 @@ internal sealed partial class EndpointSliceController
         plan.Create.AddRange(typed.Create);
         plan.Update.AddRange(typed.Update);
         plan.Delete.AddRange(typed.Delete);
-        await ApplyAsync(key, service, plan, triggerTime, ct);
+        try
+        {
+            await ApplyAsync(key, service, plan, triggerTime, ct);
+        }
+        catch (Exception e) when (e is KubeApiException or HttpRequestException)
+        {
+            // The retry must carry the trigger time this attempt computed but did not write.
+            _triggerTimes.Restore(key, trackerBefore);
+            throw;
+        }
 
         if (skipped.Count > 0)
         {

@@ -34,10 +34,13 @@ internal sealed partial class EndpointsController
         if (!ServicePods.IsManaged(service)) return;
 
         var pods = _podInformer.Lister.List(ns!, ServicePods.Selector(service));
+        var trackerBefore = _triggerTimes.Snapshot(key);
         var triggerTime = _triggerTimes.Compute(key, service, pods);
         var current = _endpointsInformer.Lister.Get(ns, name);
         if (current != null && _stale.IsStale(key, current))
         {
+            // The retry must carry the trigger time this attempt computed but did not write.
+            _triggerTimes.Restore(key, trackerBefore);
             // Our last write is not in the cache yet: an error retries (with back-off) once the informer caught up.
             throw new InvalidOperationException($"endpoints informer cache is out of date, resource version {current.ResourceVersion()} already processed for endpoints {key}");
         }
@@ -62,6 +65,7 @@ internal sealed partial class EndpointsController
         }
         catch (KubeApiException e)
         {
+            _triggerTimes.Restore(key, trackerBefore);
             if (create)
             {
                 _recorder.Event(updated, EventTypes.Warning, "FailedToCreateEndpoint",
