@@ -29,7 +29,8 @@ internal static class ResultTable
     {
         var md = new StringBuilder();
         md.AppendLine();
-        md.AppendLine($"### ApiBench run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        // The tool's name is the command line's first word (ApiBench, SchedulerBench share this table).
+        md.AppendLine($"### {commandLine.Split(' ')[0]} run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine($"`{commandLine}` on {Environment.ProcessorCount} cores");
         md.AppendLine();
