@@ -15,6 +15,9 @@ internal sealed class ChildProcess : IDisposable
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // SCHEDBENCH_LOGS=DIR keeps each child's whole output in DIR/ROLE-PID.log, for looking into a slow run.
+    private StreamWriter? _log;
+
     private ChildProcess(Process process, string readyMarker, string role)
     {
         _process = process;
@@ -48,6 +51,11 @@ internal sealed class ChildProcess : IDisposable
         process.Exited += (_, _) => child._ready.TrySetException(
             new InvalidOperationException($"{child.Role} exited with code {process.ExitCode}:\n{child.Tail()}"));
         process.Start();
+        if (Environment.GetEnvironmentVariable("SCHEDBENCH_LOGS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            child._log = new StreamWriter(Path.Combine(dir, $"{child.Role}-{process.Id}.log")) { AutoFlush = true };
+        }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
@@ -79,6 +87,7 @@ internal sealed class ChildProcess : IDisposable
             // Never started or already reaped.
         }
         _process.Dispose();
+        lock (_tail) _log?.Dispose();
     }
 
     private void OnLine(string? line)
@@ -87,6 +96,7 @@ internal sealed class ChildProcess : IDisposable
         if (line.Contains(_readyMarker, StringComparison.Ordinal)) _ready.TrySetResult();
         lock (_tail)
         {
+            _log?.WriteLine(line);
             _tail.Enqueue(line);
             if (_tail.Count > TailLines) _tail.Dequeue();
         }
