@@ -27,8 +27,9 @@ internal sealed partial class Scheduler
     private readonly int? _percentageOfNodesToScore;
     private readonly ConcurrentDictionary<Task, byte> _bindings = new();
 
-    // Only the scheduling loop touches this (one pod at a time), so it needs no lock.
+    // Only the scheduling loop touches these (one pod at a time), so they need no lock.
     private int _nextStartNodeIndex;
+    private Status?[] _statuses = [];
 
     /// <param name="currentPod">The informer's current copy of a pod (null when deleted), to drop stale queue entries.</param>
     public Scheduler(SchedulingFramework framework, SchedulerCache cache, SchedulingQueue queue, Func<V1Pod, V1Pod?> currentPod,

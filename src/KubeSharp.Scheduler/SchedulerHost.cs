@@ -43,7 +43,8 @@ public sealed class SchedulerHost : IAsyncDisposable
         var logger = loggerFactory.CreateLogger("KubeSharp.Scheduler");
         var config = ClientConfig.FromKubeconfig(options.KubeconfigPath) with { UserAgent = "kubesharp-scheduler/v1.32" };
         var client = new KubeClient(config);
-        var informers = new SharedInformerFactory(client, new InformerOptions(), options.Time, loggerFactory);
+        // Managed fields are never read here and are a large share of each cached pod (upstream strips them too).
+        var informers = new SharedInformerFactory(client, new InformerOptions { Transform = InformerTransforms.StripManagedFields }, options.Time, loggerFactory);
         var host = new SchedulerHost(options, client, informers);
         try
         {

@@ -4,7 +4,9 @@ namespace KubeSharp.Scheduler;
 
 internal static partial class SchedulerLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Successfully bound pod {Pod} to node {Node}")]
+    // Debug, as upstream logs it at V(2) (not shown by default): one console line per pod costs real CPU at
+    // hundreds of pods per second, and the Scheduled event records the same fact.
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Successfully bound pod {Pod} to node {Node}")]
     public static partial void Bound(ILogger logger, string pod, string node);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Unable to schedule pod {Pod}: {Message}")]

@@ -29,7 +29,9 @@ internal static class ResultTable
     {
         var md = new StringBuilder();
         md.AppendLine();
-        md.AppendLine($"### {benchmark} run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        // The heading names the tool (ApiBench, ControllerBench and SchedulerBench share this table): the given
+        // name, else the command line's first word.
+        md.AppendLine($"### {(benchmark != "ApiBench" ? benchmark : commandLine.Split(' ')[0])} run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine($"`{commandLine}` on {Environment.ProcessorCount} cores");
         md.AppendLine();

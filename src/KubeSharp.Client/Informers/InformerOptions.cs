@@ -1,3 +1,6 @@
+using k8s;
+using k8s.Models;
+
 namespace KubeSharp.Client.Informers;
 
 /// <summary>What an informer watches and how it paces itself. Defaults follow client-go's reflector.</summary>
@@ -25,4 +28,11 @@ public sealed record InformerOptions
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(800);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Called on every object as it arrives from a list or watch, before it is stored or handed to handlers
+    /// (client-go's TransformFunc). The object is freshly decoded and not shared yet, so changing it in place is
+    /// allowed; e.g. <see cref="InformerTransforms.StripManagedFields"/> to save memory.
+    /// </summary>
+    public Action<IKubernetesObject<V1ObjectMeta>>? Transform { get; init; }
 }

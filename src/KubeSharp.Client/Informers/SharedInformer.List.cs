@@ -76,6 +76,8 @@ public sealed partial class SharedInformer<T>
     /// <summary>List items come without kind/apiVersion; filling them in saves every consumer (event recorder, owner refs) a lookup.</summary>
     private T WithTypeMeta(T obj)
     {
+        // Every object from a list or a watch passes here first, so this is also where the transform applies.
+        _options.Transform?.Invoke(obj);
         if (string.IsNullOrEmpty(obj.Kind)) obj.Kind = _client.Resource.Kind;
         if (string.IsNullOrEmpty(obj.ApiVersion)) obj.ApiVersion = _client.Resource.GroupVersion;
         return obj;

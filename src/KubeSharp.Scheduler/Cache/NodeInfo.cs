@@ -19,6 +19,12 @@ public sealed class NodeInfo
         Allocatable = Resource.From(node.Status?.Allocatable);
     }
 
+    private NodeInfo(V1Node node, Resource allocatable)
+    {
+        Node = node;
+        Allocatable = allocatable;
+    }
+
     public V1Node Node { get; private set; }
 
     public string Name => Node.Metadata.Name;
@@ -67,9 +73,13 @@ public sealed class NodeInfo
         return true;
     }
 
+    /// <summary>
+    /// A copy that later changes to this one do not reach. Allocatable is shared, not re-parsed: it is replaced
+    /// whole (never changed in place) when the node object changes.
+    /// </summary>
     public NodeInfo Clone()
     {
-        var c = new NodeInfo(Node) { Requested = Requested.Clone(), NonZeroRequested = NonZeroRequested.Clone() };
+        var c = new NodeInfo(Node, Allocatable) { Requested = Requested.Clone(), NonZeroRequested = NonZeroRequested.Clone() };
         c._pods.AddRange(_pods);
         if (_podsWithAffinity is { Count: > 0 }) c._podsWithAffinity = [.. _podsWithAffinity];
         if (_podsWithRequiredAntiAffinity is { Count: > 0 }) c._podsWithRequiredAntiAffinity = [.. _podsWithRequiredAntiAffinity];

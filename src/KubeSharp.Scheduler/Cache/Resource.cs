@@ -23,7 +23,16 @@ public sealed class Resource
     public const string EphemeralStorageName = "ephemeral-storage";
     public const string Pods = "pods";
 
-    public bool IsZero => MilliCpu == 0 && Memory == 0 && EphemeralStorage == 0 && Scalars.Values.All(v => v == 0);
+    public bool IsZero => MilliCpu == 0 && Memory == 0 && EphemeralStorage == 0 && (Scalars.Count == 0 || ScalarsZero());
+
+    private bool ScalarsZero()
+    {
+        foreach (var v in Scalars.Values)
+        {
+            if (v != 0) return false;
+        }
+        return true;
+    }
 
     public static Resource From(IDictionary<string, ResourceQuantity>? list)
     {

@@ -8,6 +8,9 @@ namespace KubeSharp.Scheduler.Cache;
 /// binding to round-trip through the API server; the informer's add of the bound pod confirms it, a failed
 /// binding forgets it. Pods can arrive before their node (informers are independent): they wait in a placeholder
 /// that snapshots leave out until the node appears.
+/// Snapshots are incremental, as upstream's UpdateSnapshot: only nodes changed since the previous snapshot are
+/// cloned again, the others' clones are reused (a clone is never changed after it is handed out). With 5,000 nodes
+/// cloning all of them for every pod cost more than the rest of the scheduling attempt.
 /// </summary>
 public sealed class SchedulerCache
 {
@@ -16,13 +19,20 @@ public sealed class SchedulerCache
     private readonly HashSet<string> _knownNodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PodEntry> _pods = new(StringComparer.Ordinal);
 
+    // The snapshot (clones, ordered by name), where each node sits in it, and what changed since it was updated.
+    private readonly NodeSnapshot _snapshot = new();
+    private readonly Dictionary<string, int> _snapshotIndex = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private bool _nodeSetChanged;
+
     private sealed record PodEntry(V1Pod Pod, string NodeName, bool Assumed);
 
     public void AddNode(V1Node node)
     {
         lock (_lock)
         {
-            _knownNodes.Add(node.Metadata.Name);
+            if (_knownNodes.Add(node.Metadata.Name)) _nodeSetChanged = true;
+            _dirty.Add(node.Metadata.Name);
             if (_nodes.TryGetValue(node.Metadata.Name, out var info)) info.SetNode(node);
             else _nodes[node.Metadata.Name] = new NodeInfo(node);
         }
@@ -34,7 +44,7 @@ public sealed class SchedulerCache
     {
         lock (_lock)
         {
-            _knownNodes.Remove(name);
+            if (_knownNodes.Remove(name)) _nodeSetChanged = true;
             // Pods still bound there keep the entry as a placeholder until they go, as upstream does.
             if (_nodes.TryGetValue(name, out var info) && info.Pods.Count == 0) _nodes.Remove(name);
         }
@@ -89,19 +99,61 @@ public sealed class SchedulerCache
         }
     }
 
-    /// <summary>Clones of every known node, ordered by name so that scheduling is reproducible.</summary>
-    public List<NodeInfo> Snapshot()
+    /// <summary>Clones of every known node, ordered by name; see <see cref="UpdateSnapshot"/> for how long it stays valid.</summary>
+    public List<NodeInfo> Snapshot() => UpdateSnapshot().Nodes;
+
+    /// <summary>
+    /// Brings the snapshot up to date and returns it. The same object is updated in place on every call (one
+    /// scheduling attempt at a time uses it, as upstream's scheduler does), so a caller must not keep it past its
+    /// attempt, and must not change the NodeInfos (clone one for a what-if): unchanged nodes' clones are reused.
+    /// </summary>
+    public NodeSnapshot UpdateSnapshot()
     {
         lock (_lock)
         {
-            var list = new List<NodeInfo>(_knownNodes.Count);
-            foreach (var (name, info) in _nodes)
-            {
-                if (_knownNodes.Contains(name)) list.Add(info.Clone());
-            }
-            list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-            return list;
+            if (_nodeSetChanged) RebuildSnapshot();
+            else if (_dirty.Count > 0) RefreshSnapshot();
+            _dirty.Clear();
+            return _snapshot;
         }
+    }
+
+    /// <summary>The same nodes as before: only the changed nodes get new clones.</summary>
+    private void RefreshSnapshot()
+    {
+        var nodes = _snapshot.Nodes;
+        var sublistsChanged = false;
+        foreach (var name in _dirty)
+        {
+            if (!_snapshotIndex.TryGetValue(name, out var i)) continue;
+            var old = nodes[i];
+            var fresh = _nodes[name].Clone();
+            nodes[i] = fresh;
+            // The sublists hold the old clone: rebuild them when the node is (or was) in any of them.
+            if ((NodeSnapshot.Membership(old) | NodeSnapshot.Membership(fresh)) != 0) sublistsChanged = true;
+        }
+        if (sublistsChanged) _snapshot.RebuildSublists();
+    }
+
+    /// <summary>Nodes came or went: order them again, reusing the clones of nodes that did not change.</summary>
+    private void RebuildSnapshot()
+    {
+        var names = new string[_knownNodes.Count];
+        _knownNodes.CopyTo(names);
+        Array.Sort(names, StringComparer.Ordinal);
+        var old = _snapshot.Nodes;
+        var next = new NodeInfo[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i];
+            next[i] = !_dirty.Contains(name) && _snapshotIndex.TryGetValue(name, out var at) ? old[at] : _nodes[name].Clone();
+        }
+        old.Clear();
+        old.AddRange(next);
+        _snapshotIndex.Clear();
+        for (var i = 0; i < names.Length; i++) _snapshotIndex[names[i]] = i;
+        _snapshot.RebuildSublists();
+        _nodeSetChanged = false;
     }
 
     private void Place(V1Pod pod, string nodeName, bool assumed)
@@ -112,6 +164,7 @@ public sealed class SchedulerCache
             _nodes[nodeName] = info;
         }
         info.AddPod(pod);
+        _dirty.Add(nodeName);
         _pods[pod.Metadata.Uid] = new PodEntry(pod, nodeName, assumed);
     }
 
@@ -120,6 +173,7 @@ public sealed class SchedulerCache
         if (!_pods.Remove(uid, out var e)) return;
         if (!_nodes.TryGetValue(e.NodeName, out var info)) return;
         info.RemovePod(uid);
+        _dirty.Add(e.NodeName);
         if (info.Pods.Count == 0 && !_knownNodes.Contains(e.NodeName)) _nodes.Remove(e.NodeName);
     }
 }

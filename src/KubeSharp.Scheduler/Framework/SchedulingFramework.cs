@@ -10,6 +10,7 @@ namespace KubeSharp.Scheduler.Framework;
 public sealed class SchedulingFramework
 {
     private readonly (IScorePlugin Plugin, int Weight)[] _scorers;
+    private readonly IFilterPlugin[] _filters;
 
     public SchedulingFramework(Profile profile, PluginRegistry registry, PluginHandle handle)
     {
@@ -26,7 +27,7 @@ public sealed class SchedulingFramework
             plugins[name] = registry.Create(name, handle, profile.PluginArgs.GetValueOrDefault(name));
         }
         PreFilters = Expand<IPreFilterPlugin>("preFilter", profile, plugins);
-        Filters = Expand<IFilterPlugin>("filter", profile, plugins);
+        _filters = Expand<IFilterPlugin>("filter", profile, plugins);
         PreScores = Expand<IPreScorePlugin>("preScore", profile, plugins);
         _scorers = Expand<IScorePlugin>("score", profile, plugins)
             .Select(p => (p, profile.ScoreWeights.TryGetValue(p.Name, out var w) && w > 0 ? w : 1)).ToArray();
@@ -74,7 +75,7 @@ public sealed class SchedulingFramework
 
     public IReadOnlyList<IPreFilterPlugin> PreFilters { get; }
 
-    public IReadOnlyList<IFilterPlugin> Filters { get; }
+    public IReadOnlyList<IFilterPlugin> Filters => _filters;
 
     public IReadOnlyList<IPostFilterPlugin> PostFilters { get; }
 
@@ -99,6 +100,10 @@ public sealed class SchedulingFramework
             if (s.Code == StatusCode.Skip) skipped.Add(p.Name);
             else if (!s.IsSuccess) return s.WithPlugin(p.Name);
         }
+        // The same answer per Filter plugin as a flag array: RunFilter asks it for every node.
+        var mask = new bool[_filters.Length];
+        for (var i = 0; i < mask.Length; i++) mask[i] = skipped.Contains(_filters[i].Name);
+        state.SkipFilterMask = (this, mask);
         return Status.Success;
     }
 
@@ -128,8 +133,19 @@ public sealed class SchedulingFramework
 
     public Status RunFilter(CycleState state, V1Pod pod, NodeInfo node)
     {
+        var filters = _filters;
+        if (state.SkipFilterMask is ({ } owner, { } mask) && ReferenceEquals(owner, this))
+        {
+            for (var i = 0; i < filters.Length; i++)
+            {
+                if (mask[i]) continue;
+                var s = filters[i].Filter(state, pod, node);
+                if (!s.IsSuccess) return s.WithPlugin(filters[i].Name);
+            }
+            return Status.Success;
+        }
         var skipped = state.SkipFilterPlugins;
-        foreach (var p in Filters)
+        foreach (var p in filters)
         {
             if (skipped.Count > 0 && skipped.Contains(p.Name)) continue;
             var s = p.Filter(state, pod, node);
@@ -164,10 +180,11 @@ public sealed class SchedulingFramework
             else if (!s.IsSuccess) return ([], s.WithPlugin(p.Name));
         }
         var totals = new long[nodes.Count];
+        // One scores array for every plugin: each fills all of it before normalizing.
+        var scores = new NodeScore[nodes.Count];
         foreach (var (plugin, weight) in _scorers)
         {
             if (skipped.Contains(plugin.Name)) continue;
-            var scores = new NodeScore[nodes.Count];
             for (var i = 0; i < nodes.Count; i++)
             {
                 var (score, s) = plugin.Score(state, pod, nodes[i]);

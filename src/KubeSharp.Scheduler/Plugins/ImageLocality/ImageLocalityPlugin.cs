@@ -27,8 +27,11 @@ public sealed class ImageLocalityPlugin : IPreScorePlugin, IScorePlugin
         var wanted = images.ToHashSet(StringComparer.Ordinal);
         var numNodes = new Dictionary<string, int>(StringComparer.Ordinal);
         var all = state.Nodes.Count > 0 ? state.Nodes : nodes;
-        foreach (var node in all)
+        foreach (var node in state.Nodes.Count > 0 ? state.NodesWithImages ?? all : all)
         {
+            // Most nodes report no images (or none are wanted): skip them without allocating, since this visits
+            // every node of the cluster for every pod.
+            if (node.Node.Status?.Images is not { Count: > 0 }) continue;
             foreach (var name in NamesOn(node.Node, wanted)) numNodes[name] = numNodes.GetValueOrDefault(name) + 1;
         }
         state.Write(StateKey, new PreScoreState(images, numNodes, all.Count));

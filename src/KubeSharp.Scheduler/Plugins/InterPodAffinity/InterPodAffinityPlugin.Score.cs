@@ -23,14 +23,17 @@ public sealed partial class InterPodAffinityPlugin
         if (args.IgnorePreferredTermsOfExistingPods && !hasPreferred) return Status.Skip;
         var scores = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         // All nodes of the snapshot, not only the feasible ones: pods anywhere in a domain count for it.
-        foreach (var node in state.Nodes)
+        // Without preferred terms of its own, only existing pods with affinity can move the score, and only the
+        // nodes holding such pods need a visit.
+        var visit = hasPreferred ? state.Nodes : state.NodesWithPodAffinity ?? state.Nodes;
+        for (var n = 0; n < visit.Count; n++)
         {
-            // Without preferred terms of its own, only existing pods with affinity can move the score.
+            var node = visit[n];
             var pods = hasPreferred ? node.Pods : node.PodsWithAffinity;
             if (pods.Count == 0) continue;
             var labels = node.Node.Metadata.Labels;
             if (labels == null || labels.Count == 0) continue;
-            foreach (var existing in pods) AddExistingPod(scores, info, pod, existing, labels);
+            for (var p = 0; p < pods.Count; p++) AddExistingPod(scores, info, pod, pods[p], labels);
         }
         if (scores.Count == 0) return Status.Skip;
         state.Write(PreScoreKey, new PreScoreState(scores));

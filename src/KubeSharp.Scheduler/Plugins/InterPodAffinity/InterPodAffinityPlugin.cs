@@ -19,6 +19,13 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
 
     private const string PreFilterKey = "PreFilter" + PluginNames.InterPodAffinity;
 
+    // Filter's answers, built once: late in an anti-affinity fill most nodes are rejected for every pod, and a new
+    // Status (plus its copy naming the plugin) per node and pod was a large share of the allocations.
+    private static readonly Status AffinityRejected = Status.Unresolvable(ReasonAffinity).WithPlugin(PluginNames.InterPodAffinity);
+    private static readonly Status AntiAffinityRejected = Status.Unschedulable(ReasonAntiAffinity).WithPlugin(PluginNames.InterPodAffinity);
+    private static readonly Status ExistingAntiAffinityRejected =
+        Status.Unschedulable(ReasonExistingAntiAffinity).WithPlugin(PluginNames.InterPodAffinity);
+
     public InterPodAffinityPlugin(IClusterObjects cluster)
         : this(cluster, new InterPodAffinityArgs())
     {
@@ -40,7 +47,7 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
     {
         var info = PodAffinityInfo.Of(pod);
         if (info.Error != null) return Status.Unresolvable($"parsing pod: {info.Error}");
-        var existing = ExistingAntiAffinityCounts(pod, state.Nodes);
+        var existing = ExistingAntiAffinityCounts(pod, state.NodesWithRequiredAntiAffinity ?? state.Nodes);
         if (existing.Count == 0 && info.RequiredAffinity.Length == 0 && info.RequiredAntiAffinity.Length == 0) return Status.Skip;
         var (affinity, anti) = IncomingCounts(info, state.Nodes);
         state.Write(PreFilterKey, new PreFilterState(pod, info, existing, affinity, anti));
@@ -82,9 +89,9 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
         if (s == null) return Status.Error($"reading \"{PreFilterKey}\" from cycleState: not found");
         var labels = node.Node.Metadata.Labels;
         // Upstream's order and codes: unmet affinity cannot be fixed by preemption, anti-affinity can.
-        if (!SatisfiesAffinity(s, labels)) return Status.Unresolvable(ReasonAffinity);
-        if (!SatisfiesAntiAffinity(s, labels)) return Status.Unschedulable(ReasonAntiAffinity);
-        if (!SatisfiesExistingAntiAffinity(s, labels)) return Status.Unschedulable(ReasonExistingAntiAffinity);
+        if (!SatisfiesAffinity(s, labels)) return AffinityRejected;
+        if (!SatisfiesAntiAffinity(s, labels)) return AntiAffinityRejected;
+        if (!SatisfiesExistingAntiAffinity(s, labels)) return ExistingAntiAffinityRejected;
         return Status.Success;
     }
 
@@ -94,15 +101,19 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
     /// </summary>
     private Dictionary<TopologyPair, long> ExistingAntiAffinityCounts(V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
+        // Index loops, not foreach: these run over every node for every pod, and an interface enumerator is an
+        // allocation each time.
         var counts = new Dictionary<TopologyPair, long>();
-        foreach (var node in nodes)
+        for (var n = 0; n < nodes.Count; n++)
         {
-            if (node.PodsWithRequiredAntiAffinity.Count == 0) continue;
+            var node = nodes[n];
+            var pods = node.PodsWithRequiredAntiAffinity;
+            if (pods.Count == 0) continue;
             var labels = node.Node.Metadata.Labels;
             if (labels == null) continue;
-            foreach (var existing in node.PodsWithRequiredAntiAffinity)
+            for (var p = 0; p < pods.Count; p++)
             {
-                foreach (var term in PodAffinityInfo.Of(existing).RequiredAntiAffinity)
+                foreach (var term in PodAffinityInfo.Of(pods[p]).RequiredAntiAffinity)
                 {
                     if (labels.TryGetValue(term.TopologyKey, out var value) && term.Matches(pod, cluster)) Increment(counts, new(term.TopologyKey, value));
                 }
@@ -120,12 +131,16 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
         var affinity = new Dictionary<TopologyPair, long>();
         var anti = new Dictionary<TopologyPair, long>();
         if (info.RequiredAffinity.Length == 0 && info.RequiredAntiAffinity.Length == 0) return (affinity, anti);
-        foreach (var node in nodes)
+        for (var n = 0; n < nodes.Count; n++)
         {
+            var node = nodes[n];
+            var pods = node.Pods;
+            if (pods.Count == 0) continue;
             var labels = node.Node.Metadata.Labels;
             if (labels == null || labels.Count == 0) continue;
-            foreach (var existing in node.Pods)
+            for (var p = 0; p < pods.Count; p++)
             {
+                var existing = pods[p];
                 if (info.RequiredAffinity.Length > 0 && MatchesAll(info.RequiredAffinity, existing))
                 {
                     foreach (var term in info.RequiredAffinity)

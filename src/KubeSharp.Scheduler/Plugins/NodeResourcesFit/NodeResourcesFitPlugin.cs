@@ -31,26 +31,30 @@ public sealed class NodeResourcesFitPlugin(NodeResourcesFitArgs args) : IPreFilt
 
     public Status Filter(CycleState state, V1Pod pod, NodeInfo node)
     {
+        // Runs for every node of every attempt: the list of reasons is only allocated for a node that does not fit.
         var request = RequestsOf(state, pod).Requests;
-        var reasons = new List<string>(1);
-        if (node.Pods.Count + 1 > node.Allocatable.AllowedPodNumber) reasons.Add(ReasonTooManyPods);
+        List<string>? reasons = null;
+        if (node.Pods.Count + 1 > node.Allocatable.AllowedPodNumber) (reasons ??= new(1)).Add(ReasonTooManyPods);
         if (!request.IsZero)
         {
             var free = node.Allocatable;
             var used = node.Requested;
-            if (request.MilliCpu > 0 && request.MilliCpu > free.MilliCpu - used.MilliCpu) reasons.Add(ReasonInsufficient(Resource.Cpu));
-            if (request.Memory > 0 && request.Memory > free.Memory - used.Memory) reasons.Add(ReasonInsufficient(Resource.MemoryName));
+            if (request.MilliCpu > 0 && request.MilliCpu > free.MilliCpu - used.MilliCpu) (reasons ??= new(1)).Add(ReasonInsufficient(Resource.Cpu));
+            if (request.Memory > 0 && request.Memory > free.Memory - used.Memory) (reasons ??= new(1)).Add(ReasonInsufficient(Resource.MemoryName));
             if (request.EphemeralStorage > 0 && request.EphemeralStorage > free.EphemeralStorage - used.EphemeralStorage)
             {
-                reasons.Add(ReasonInsufficient(Resource.EphemeralStorageName));
+                (reasons ??= new(1)).Add(ReasonInsufficient(Resource.EphemeralStorageName));
             }
-            foreach (var name in request.Scalars.Keys.Order(StringComparer.Ordinal))
+            if (request.Scalars.Count > 0)
             {
-                if (Ignored(name)) continue;
-                if (request.Scalars[name] > free.Get(name) - used.Get(name)) reasons.Add(ReasonInsufficient(name));
+                foreach (var name in request.Scalars.Keys.Order(StringComparer.Ordinal))
+                {
+                    if (Ignored(name)) continue;
+                    if (request.Scalars[name] > free.Get(name) - used.Get(name)) (reasons ??= new(1)).Add(ReasonInsufficient(name));
+                }
             }
         }
-        return reasons.Count == 0 ? Status.Success : new Status(StatusCode.Unschedulable, reasons);
+        return reasons == null ? Status.Success : new Status(StatusCode.Unschedulable, reasons);
     }
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
