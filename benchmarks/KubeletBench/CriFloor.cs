@@ -62,7 +62,7 @@ internal sealed class CriFloor(BenchOptions options)
             {
                 await runtime.DisposeAsync();
                 await HostNetworkCleanup.RunAsync(agent, CancellationToken.None);
-                await Cleanup.DataDirAsync(agent.DataDir);
+                await KubeSharp.Agent.Host.NodeLeftovers.DeleteDataDirAsync(agent.DataDir);
             }
         }
     }

@@ -82,10 +82,10 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
             await watchStop.CancelAsync();
             try { await watch; } catch (OperationCanceledException) { }
             if (agent is not null) await StopAgentAsync(agent);
-            Cleanup.KillShims(socket);
+            KubeSharp.Agent.Host.NodeLeftovers.KillShims(socket);
             if (Directory.Exists($"/sys/class/net/{bridge}"))
                 await KubeSharp.Agent.Host.HostCommand.RunAsync("ip", ["link", "del", bridge], TimeSpan.FromSeconds(10), CancellationToken.None);
-            await Cleanup.DataDirAsync(root);
+            await KubeSharp.Agent.Host.NodeLeftovers.DeleteDataDirAsync(root);
         }
     }
 

@@ -32,32 +32,12 @@ internal static class ProcStats
         return total;
     }
 
+    /// <summary>The containerd whose pid file is next to the socket, plus its shims.</summary>
     public static IReadOnlyList<int> RuntimePids(string containerdSocket)
     {
-        var pids = new List<int>();
-        foreach (var dir in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            string cmdline;
-            try
-            {
-                cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
-            var isContainerd = cmdline.StartsWith("containerd ", StringComparison.Ordinal) || cmdline.Contains("/containerd ", StringComparison.Ordinal);
-            var isShim = cmdline.Contains("containerd-shim", StringComparison.Ordinal);
-            // Our containerd is started with its config path; shims carry the socket address.
-            if ((isShim && cmdline.Contains("-address " + containerdSocket, StringComparison.Ordinal)) ||
-                (isContainerd && !isShim && cmdline.Contains(Path.GetDirectoryName(containerdSocket)!, StringComparison.Ordinal)))
-                pids.Add(pid);
-        }
+        var pids = new List<int>(KubeSharp.Agent.Host.NodeLeftovers.ShimPids(containerdSocket));
+        var pidFile = Path.Combine(Path.GetDirectoryName(containerdSocket)!, "containerd.pid");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var containerd)) pids.Add(containerd);
         return pids;
     }
 

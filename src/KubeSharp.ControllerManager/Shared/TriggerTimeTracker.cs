@@ -33,16 +33,16 @@ internal sealed class TriggerTimeTracker
 
     /// <summary>The tracker's memory of a Service before a sync, to put back with <see cref="Restore"/> when the
     /// sync's write fails: otherwise the retry finds "nothing changed" and drops the trigger time it should carry.</summary>
-    public object? Snapshot(string serviceKey)
+    public State? Snapshot(string serviceKey)
     {
         lock (_gate) return _states.TryGetValue(serviceKey, out var state) ? state : null;
     }
 
-    public void Restore(string serviceKey, object? snapshot)
+    public void Restore(string serviceKey, State? snapshot)
     {
         lock (_gate)
         {
-            if (snapshot is State state) _states[serviceKey] = state;
+            if (snapshot is not null) _states[serviceKey] = snapshot;
             else _states.Remove(serviceKey);
         }
     }
@@ -62,5 +62,6 @@ internal sealed class TriggerTimeTracker
 
     private static DateTime Min(DateTime? a, DateTime b) => a == null || b < a ? b : a.Value;
 
-    private sealed record State(Dictionary<string, DateTime> Pods, DateTime Service);
+    /// <summary>What the tracker remembers of one Service: its pods' Ready transition times and its creation time.</summary>
+    internal sealed record State(Dictionary<string, DateTime> Pods, DateTime Service);
 }

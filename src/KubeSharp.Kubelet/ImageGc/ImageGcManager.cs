@@ -94,12 +94,12 @@ public sealed partial class ImageGcManager(
         foreach (var container in await runtime.ListContainersAsync(null, ct))
         {
             if (idsByName.TryGetValue(container.ImageRef, out var byRef)) inUse.Add(byRef);
-            if (container.Image?.Image is { } name && idsByName.TryGetValue(Normalize(name), out var byName)) inUse.Add(byName);
+            if (container.Image?.Image is { } name && idsByName.TryGetValue(ImageNames.Normalize(name), out var byName)) inUse.Add(byName);
         }
         var pinned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in policy.PinnedImages)
         {
-            if (idsByName.TryGetValue(Normalize(name), out var id)) pinned.Add(id);
+            if (idsByName.TryGetValue(ImageNames.Normalize(name), out var id)) pinned.Add(id);
         }
 
         var present = new HashSet<string>(StringComparer.Ordinal);
@@ -147,9 +147,6 @@ public sealed partial class ImageGcManager(
         }
         return (freed, removed);
     }
-
-    /// <summary>"busybox" → "docker.io/library/busybox:latest", as CRI lists repo tags.</summary>
-    internal static string Normalize(string image) => Cri.Fake.ImageNames.Normalize(image);
 
     [LoggerMessage(EventId = 3601, Level = LogLevel.Information, Message = "Image filesystem at {Usage}% (threshold {High}%): freeing {Bytes} bytes of unused images")]
     private static partial void LogCollecting(ILogger logger, int usage, int high, long bytes);

@@ -122,29 +122,9 @@ public sealed class RuntimeFixture : IAsyncLifetime
     /// <summary>Last resort after a failed cleanup: shims of this containerd still running keep their pods alive.</summary>
     public static void KillOrphanShims(AgentOptions options)
     {
-        foreach (var dir in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            var cmdline = Signals.CommandLine(pid);
-            if (cmdline is not null && cmdline.Contains("containerd-shim", StringComparison.Ordinal) &&
-                cmdline.Contains("-address " + options.ContainerdSocket, StringComparison.Ordinal))
-            {
-                Console.WriteLine($"[cleanup] killing orphan shim {pid}: {cmdline}");
-                Signals.Send(pid, Signals.SIGKILL);
-            }
-        }
+        foreach (var pid in NodeLeftovers.KillShims(options.ContainerdSocket))
+            Console.WriteLine($"[cleanup] killed orphan shim {pid}");
     }
 
-    /// <summary>Unmounts whatever containerd left mounted under the dir (a crashed test), then deletes it.</summary>
-    public static async Task DeleteDataDirAsync(string dir)
-    {
-        var mounts = File.ReadAllLines("/proc/self/mountinfo")
-            .Select(l => l.Split(' ')[4])
-            .Where(m => m.StartsWith(dir + "/", StringComparison.Ordinal))
-            .OrderByDescending(m => m.Length)
-            .ToList();
-        foreach (var m in mounts)
-            await HostCommand.RunAsync("umount", ["-l", m], TimeSpan.FromSeconds(10), CancellationToken.None);
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-    }
+    public static Task DeleteDataDirAsync(string dir) => NodeLeftovers.DeleteDataDirAsync(dir);
 }

@@ -1,4 +1,4 @@
-namespace KubeSharp.Kubelet.Cri.Fake;
+namespace KubeSharp.Kubelet.Cri;
 
 /// <summary>Docker-style reference normalization, as containerd applies it ("busybox" → "docker.io/library/busybox:latest").</summary>
 internal static class ImageNames
