@@ -25,4 +25,16 @@ public static class KubeObjects
     /// </summary>
     public static T DeepCopy<T>(T obj)
         where T : class => KubeJson.Deserialize<T>(KubeJson.Serialize(obj, typeof(T)));
+
+    /// <summary>
+    /// A copy of the object's top level only: the copy's own properties can be replaced without touching the
+    /// original, but nested objects are shared and must not be changed. For hot paths that swap one sub-object
+    /// (the scheduler's assumed pod gets its own spec), where a JSON round trip per object costs too much.
+    /// </summary>
+    public static T ShallowCopy<T>(T obj)
+        where T : class => (T)CloneMember(obj);
+
+    private static readonly Func<object, object> CloneMember =
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .CreateDelegate<Func<object, object>>();
 }

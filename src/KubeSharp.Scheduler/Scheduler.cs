@@ -109,7 +109,9 @@ internal sealed partial class Scheduler
         }
         var node = result.NodeName!;
         // Assume: the cache counts the pod on its node now, so the next pod sees the reduced capacity.
-        var assumed = KubeObjects.DeepCopy(pod);
+        // Only spec.nodeName differs from the informer's (shared) pod, so the copy owns just the pod and its spec.
+        var assumed = KubeObjects.ShallowCopy(pod);
+        assumed.Spec = KubeObjects.ShallowCopy(pod.Spec!);
         assumed.Spec.NodeName = node;
         _cache.AssumePod(assumed, node);
         var reserve = profile.Framework.RunReserve(result.State, assumed, node);

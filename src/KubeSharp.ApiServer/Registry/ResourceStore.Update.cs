@@ -29,73 +29,98 @@ public sealed partial class ResourceStore
         WriteOptions options, CancellationToken cancellationToken)
     {
         var key = Key(ns, name);
+        // The first attempt starts from the watch cache's copy, as upstream's cacher does: usually current, and when
+        // it is not, the compare-and-swap fails. Any refusal or "nothing to change" decided on that copy is decided
+        // again on the store's value, since a lagging copy can be wrong either way.
+        var fromCache = Cache.Get(key) is not null;
         for (var attempt = 0; ; attempt++)
         {
-            // Two decodes of the same stored bytes: the update function gets its own copy to change, "old" stays intact.
-            var kv = await _store.GetAsync(key, 0, cancellationToken) ?? throw Errors.NotFound(Resource, name);
-            var current = Decode(kv.Value, kv.ModRevision);
-            var old = current.Object;
-            var obj = update(Decode(kv.Value, kv.ModRevision));
-            var meta = obj.Metadata ??= new V1ObjectMeta();
-
-            if (!string.IsNullOrEmpty(meta.Name) && meta.Name != name)
-            {
-                throw Errors.BadRequest($"the name of the object ({meta.Name}) does not match the name on the URL ({name})");
-            }
-            if (Resource.Namespaced && !string.IsNullOrEmpty(meta.NamespaceProperty) && meta.NamespaceProperty != ns)
-            {
-                throw Errors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
-            }
-            if (!string.IsNullOrEmpty(meta.ResourceVersion) && meta.ResourceVersion != old.Metadata.ResourceVersion)
-            {
-                throw Errors.ObjectModified(Resource, name);
-            }
-            if (!string.IsNullOrEmpty(meta.Uid) && meta.Uid != old.Metadata.Uid)
-            {
-                throw Errors.Conflict(Resource, name, $"Precondition failed: UID in precondition: {meta.Uid}, UID in object meta: {old.Metadata.Uid}");
-            }
-
-            obj = scope switch
-            {
-                UpdateScope.Status => Strategy.PrepareForStatusUpdate(obj, old),
-                UpdateScope.Finalize => Strategies.NamespaceStrategy.Finalize(obj, old),
-                _ => obj,
-            };
-            meta = obj.Metadata;
-            KeepServerFields(meta, old.Metadata, name);
-            if (scope == UpdateScope.Main)
-            {
-                Strategy.PrepareForUpdate(obj, old);
-                if (Strategy.TracksGeneration && Strategy is Strategies.DefaultStrategy d && d.SpecChanged(obj, old))
-                {
-                    meta.Generation = (old.Metadata.Generation ?? 0) + 1;
-                }
-            }
-
-            if (!options.Apply) RecordManagedFields(obj, old, options with { Subresource = options.Subresource ?? (scope == UpdateScope.Status ? "status" : null) });
-            // As on create, allocations come before validation (upstream's BeginUpdate) and are reverted if this
-            // attempt does not write.
-            var txn = _hooks != null && scope == UpdateScope.Main && meta.DeletionTimestamp == null
-                ? await _hooks.BeginUpdateAsync(obj, old, options.DryRun, cancellationToken)
-                : null;
-            var committed = false;
             try
             {
-                var errors = scope == UpdateScope.Binding ? [] : Strategy.ValidateUpdate(obj, old);
-                if (errors.Count > 0) throw Errors.Invalid(Resource, name, errors);
-
-                var (outcome, retry) = await WriteUpdateAsync(key, name, obj, current, attempt, scope, options, cancellationToken);
-                committed = outcome is { Changed: true, Deleted: false };
-                if (outcome is { Deleted: true } && !options.DryRun && _hooks != null) await _hooks.AfterDeleteAsync(current.Object, CancellationToken.None);
+                var (outcome, retry) = await AttemptUpdateAsync(key, ns, name, update, scope, options, attempt, fromCache, cancellationToken);
                 if (!retry) return outcome!;
             }
-            finally
+            catch (StatusException) when (fromCache)
             {
-                if (txn != null)
-                {
-                    if (committed) await txn.CommitAsync(CancellationToken.None);
-                    else await txn.RevertAsync(CancellationToken.None);
-                }
+                // Decided on a possibly stale copy: try again on the stored value.
+            }
+            fromCache = false;
+        }
+    }
+
+    private async Task<(UpdateOutcome? Outcome, bool Retry)> AttemptUpdateAsync(string key, string? ns, string name, UpdateFunc update,
+        UpdateScope scope, WriteOptions options, int attempt, bool fromCache, CancellationToken cancellationToken)
+    {
+        var (value, revision) = fromCache ? FromCache(key) : await FromStoreAsync(key, name, cancellationToken);
+        if (value == null)
+        {
+            fromCache = false;
+            (value, revision) = await FromStoreAsync(key, name, cancellationToken);
+        }
+        // Two decodes of the same stored bytes: the update function gets its own copy to change, "old" stays intact.
+        var current = Decode(value!, revision);
+        var old = current.Object;
+        var obj = update(Decode(value!, revision));
+        var meta = obj.Metadata ??= new V1ObjectMeta();
+
+        if (!string.IsNullOrEmpty(meta.Name) && meta.Name != name)
+        {
+            throw Errors.BadRequest($"the name of the object ({meta.Name}) does not match the name on the URL ({name})");
+        }
+        if (Resource.Namespaced && !string.IsNullOrEmpty(meta.NamespaceProperty) && meta.NamespaceProperty != ns)
+        {
+            throw Errors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        if (!string.IsNullOrEmpty(meta.ResourceVersion) && meta.ResourceVersion != old.Metadata.ResourceVersion)
+        {
+            throw Errors.ObjectModified(Resource, name);
+        }
+        if (!string.IsNullOrEmpty(meta.Uid) && meta.Uid != old.Metadata.Uid)
+        {
+            throw Errors.Conflict(Resource, name, $"Precondition failed: UID in precondition: {meta.Uid}, UID in object meta: {old.Metadata.Uid}");
+        }
+
+        obj = scope switch
+        {
+            UpdateScope.Status => Strategy.PrepareForStatusUpdate(obj, old),
+            UpdateScope.Finalize => Strategies.NamespaceStrategy.Finalize(obj, old),
+            _ => obj,
+        };
+        meta = obj.Metadata;
+        KeepServerFields(meta, old.Metadata, name);
+        if (scope == UpdateScope.Main)
+        {
+            Strategy.PrepareForUpdate(obj, old);
+            if (Strategy.TracksGeneration && Strategy is Strategies.DefaultStrategy d && d.SpecChanged(obj, old))
+            {
+                meta.Generation = (old.Metadata.Generation ?? 0) + 1;
+            }
+        }
+
+        // A binding is not a write of the pod by a field manager (upstream assigns the node straight in storage).
+        if (!options.Apply && scope != UpdateScope.Binding) RecordManagedFields(obj, old, options with { Subresource = options.Subresource ?? (scope == UpdateScope.Status ? "status" : null) });
+        // As on create, allocations come before validation (upstream's BeginUpdate) and are reverted if this
+        // attempt does not write.
+        var txn = _hooks != null && scope == UpdateScope.Main && meta.DeletionTimestamp == null
+            ? await _hooks.BeginUpdateAsync(obj, old, options.DryRun, cancellationToken)
+            : null;
+        var committed = false;
+        try
+        {
+            var errors = scope == UpdateScope.Binding ? [] : Strategy.ValidateUpdate(obj, old);
+            if (errors.Count > 0) throw Errors.Invalid(Resource, name, errors);
+
+            var (outcome, retry) = await WriteUpdateAsync(key, name, obj, current, attempt, scope, options, fromCache, cancellationToken);
+            committed = outcome is { Changed: true, Deleted: false };
+            if (outcome is { Deleted: true } && !options.DryRun && _hooks != null) await _hooks.AfterDeleteAsync(current.Object, CancellationToken.None);
+            return (outcome, retry);
+        }
+        finally
+        {
+            if (txn != null)
+            {
+                if (committed) await txn.CommitAsync(CancellationToken.None);
+                else await txn.RevertAsync(CancellationToken.None);
             }
         }
     }
@@ -103,14 +128,15 @@ public sealed partial class ResourceStore
     /// <summary>One compare-and-swap attempt of <see cref="UpdateAsync"/>: returns the outcome, or retry=true on a
     /// store conflict that the caller should answer by recomputing the update.</summary>
     private async Task<(UpdateOutcome? Outcome, bool Retry)> WriteUpdateAsync(string key, string name, IKubernetesObject<V1ObjectMeta> obj,
-        StoredObject current, int attempt, UpdateScope scope, WriteOptions options, CancellationToken cancellationToken)
+        StoredObject current, int attempt, UpdateScope scope, WriteOptions options, bool fromCache, CancellationToken cancellationToken)
     {
         var old = current.Object;
         var meta = obj.Metadata;
         var bytes = Encode(obj);
         if (bytes.AsSpan().SequenceEqual(Encode(old)))
         {
-            return (new UpdateOutcome(old, false, false), false);
+            // "Unchanged" must be judged against the stored value, not a cached copy that may lag behind it.
+            return fromCache ? (null, true) : (new UpdateOutcome(old, false, false), false);
         }
 
         // An object marked for deletion goes once nothing holds it any more (finalizers removed).
@@ -148,6 +174,15 @@ public sealed partial class ResourceStore
                 if (attempt >= MaxConflictRetries) throw Errors.ObjectModified(Resource, name);
                 return (null, true);
         }
+    }
+
+    private (byte[]? Value, long Revision) FromCache(string key) =>
+        Cache.Get(key) is { } cached ? (cached.Json, cached.ResourceVersion) : (null, 0);
+
+    private async Task<(byte[]? Value, long Revision)> FromStoreAsync(string key, string name, CancellationToken cancellationToken)
+    {
+        var kv = await _store.GetAsync(key, 0, cancellationToken) ?? throw Errors.NotFound(Resource, name);
+        return (kv.Value, kv.ModRevision);
     }
 
     /// <summary>Fields only the server sets; a client's update cannot change them (upstream's

@@ -28,6 +28,8 @@ public sealed class ResourceQuotaAdmission(NamespacedLookup lookup, IStore store
         var ns = request.Object.Metadata?.NamespaceProperty;
         if (string.IsNullOrEmpty(ns)) return null;
         var name = request.Object.Metadata!.Name;
+        // Most namespaces have no quota: decide that from the (fresh) cache, not with a store list per create.
+        if (!await lookup.AnyAsync(Quotas, ns, cancellationToken)) return null;
 
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
