@@ -7,11 +7,11 @@ using Eventually = KubeSharp.Testing.Eventually;
 namespace KubeSharp.Agent.Tests.EndToEnd;
 
 /// <summary>
-/// What kube-proxy's rules must do for real pods, run once per proxy mode (<see cref="ServiceEndToEndTests"/> for
-/// iptables, <see cref="ServiceEndToEndNftablesTests"/> for nftables): balancing over backends, hairpin traffic, ClientIP
-/// affinity, rejecting services without endpoints, node ports (node IP and localhost) and load-balancer ingress.
-/// Pods run in the node's containerd on its CNI bridge; traffic comes from the host (busybox wget, or a socket) and
-/// from inside pods (one kubectl exec running a loop).
+/// What services must do for real pods, run once per proxy mode (<see cref="ServiceEndToEndTests"/> for iptables,
+/// <see cref="ServiceEndToEndNftablesTests"/> for nftables): balancing over backends, hairpin traffic, ClientIP
+/// affinity, rejecting services without endpoints, node ports (node IP and localhost), load-balancer ingress, and
+/// (other files) endpoint changes and cluster DNS. Pods run in the node's containerd on its CNI bridge; traffic comes
+/// from the host (busybox wget, or a socket) and from inside pods (one kubectl exec running a loop).
 /// </summary>
 public abstract partial class ServiceDataPlaneTests(NodeFixture node)
 {
