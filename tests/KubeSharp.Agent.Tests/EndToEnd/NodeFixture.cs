@@ -39,6 +39,9 @@ public class NodeFixture : IAsyncLifetime
     /// <summary>Run kube-proxy (own chain prefix, in the host's network namespace) and cluster DNS too.</summary>
     protected virtual bool WithServices => false;
 
+    /// <summary>The proxy's mode (with services only): iptables as upstream's default, or nftables.</summary>
+    public virtual ProxyMode Mode => ProxyMode.Iptables;
+
     public AgentOptions Options { get; private set; } = null!;
     public string NodeName { get; } = "node-" + TestHost.Suffix();
     public string ServiceCidr { get; }
@@ -65,12 +68,14 @@ public class NodeFixture : IAsyncLifetime
         };
         try
         {
-            // No node IPAM: the node keeps the pod CIDR picked above (a free one on this host).
+            // No node IPAM: the node keeps the pod CIDR picked above (a free one on this host). With services, the
+            // built-in load balancer too, so LoadBalancer Services get the node's IP as their ingress.
+            string[] controllers = [ControllerNames.ReplicationController, ControllerNames.GarbageCollector, ControllerNames.Endpoints, ControllerNames.EndpointSlice];
             _controllers = await ControllerManagerHost.StartAsync(new ControllerManagerOptions
             {
                 KubeconfigPath = _api.KubeconfigPath,
                 LeaderElect = false,
-                Controllers = [ControllerNames.ReplicationController, ControllerNames.GarbageCollector, ControllerNames.Endpoints, ControllerNames.EndpointSlice],
+                Controllers = WithServices ? [.. controllers, ControllerNames.ServiceLb] : controllers,
             }, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
             if (WithServices)
             {
@@ -88,6 +93,7 @@ public class NodeFixture : IAsyncLifetime
                 {
                     KubeconfigPath = _api.KubeconfigPath,
                     NodeName = NodeName,
+                    Mode = Mode,
                     ChainPrefix = "K" + suffix[..3].ToUpperInvariant() + "-",
                     ClusterCidr = Options.PodCidr,
                     // Several node fixtures (and CI clusters) share the host: no fixed well-known ports.
@@ -217,8 +223,15 @@ public class NodeFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A <see cref="NodeFixture"/> with kube-proxy (own chain prefix) and cluster DNS behind a kube-dns Service.</summary>
+/// <summary>A <see cref="NodeFixture"/> with kube-proxy in iptables mode (own chain prefix) and cluster DNS behind a kube-dns Service.</summary>
 public sealed class ServiceNodeFixture : NodeFixture
 {
     protected override bool WithServices => true;
+}
+
+/// <summary>The same with kube-proxy in nftables mode (own table, named after the chain prefix).</summary>
+public sealed class NftablesServiceNodeFixture : NodeFixture
+{
+    protected override bool WithServices => true;
+    public override ProxyMode Mode => ProxyMode.Nftables;
 }
