@@ -62,8 +62,10 @@ static async Task<string> BuildCliAsync(CancellationToken ct)
     while (!File.Exists(Path.Combine(root, "KubeSharp.slnx")))
         root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from the repository, or pass --cli path/to/kubesharp.dll");
     var output = Path.Combine(root, "artifacts", "kubeletbench-cli");
-    Console.WriteLine($"building src/KubeSharp (Release) into {output} ...");
-    using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src", "KubeSharp"), "-c", "Release", "-o", output, "-nologo", "-v", "q"]))
+    // Built as ./kubesharp builds it (ReadyToRun), since that is what a node runs.
+    Console.WriteLine($"publishing src/KubeSharp (Release, ReadyToRun) into {output} ...");
+    using var build = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(root, "src", "KubeSharp"), "-c", "Release", "-r", "linux-x64",
+        "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "q"]))
         ?? throw new InvalidOperationException("could not start dotnet build");
     await build.WaitForExitAsync(ct);
     if (build.ExitCode != 0) throw new InvalidOperationException("CLI build failed");

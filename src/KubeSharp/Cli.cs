@@ -48,6 +48,7 @@ public static class Cli
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        if (NodeRuntimeSettings.AppliesTo(args[0])) NodeRuntimeSettings.ReexecIfNeeded(args);
         // `image` takes positional arguments (files), which the common flag parser rejects.
         if (args[0] == "image") return await ImageCommand.RunAsync(args[1..]);
         Flags flags;
@@ -60,11 +61,25 @@ public static class Cli
             await Console.Error.WriteLineAsync($"error: {e.Message}\n\n{Usage}");
             return 2;
         }
-        switch (args[0])
+        try
+        {
+            return await RunCommandAsync(args[0], flags);
+        }
+        catch (k8s.Exceptions.KubeConfigException e)
+        {
+            // A wrong --kubeconfig is a user error: say so, without a stack trace.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string command, Flags flags)
+    {
+        switch (command)
         {
             case "server":
             case "apiserver":
-                return await ApiServerCommand.RunAsync(flags, args[0]);
+                return await ApiServerCommand.RunAsync(flags, command);
             case "controller-manager":
                 return await ControllerManagerCommand.RunAsync(flags);
             case "scheduler":
@@ -81,7 +96,7 @@ public static class Cli
                 Console.WriteLine($"kubesharp {typeof(Cli).Assembly.GetName().Version} (Kubernetes {KubeSharp.ApiServer.Http.VersionInfo.GitVersion})");
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"error: unknown command \"{args[0]}\"\n\n{Usage}");
+                await Console.Error.WriteLineAsync($"error: unknown command \"{command}\"\n\n{Usage}");
                 return 2;
         }
     }
