@@ -39,6 +39,9 @@ public class NodeFixture : IAsyncLifetime
     /// <summary>Run kube-proxy (own chain prefix, in the host's network namespace) and cluster DNS too.</summary>
     protected virtual bool WithServices => false;
 
+    /// <summary>Lets a derived fixture change the kubelet's settings (e.g. eviction thresholds) before the agent starts.</summary>
+    protected virtual KubeletOptions ConfigureKubelet(KubeletOptions options) => options;
+
     public AgentOptions Options { get; private set; } = null!;
     public string NodeName { get; } = "node-" + TestHost.Suffix();
     public string ServiceCidr { get; }
@@ -106,6 +109,7 @@ public class NodeFixture : IAsyncLifetime
                 ClusterDns = ClusterDnsIp is { } dns ? [dns] : [],
                 Port = 0,
             };
+            _kubeletOptions = ConfigureKubelet(_kubeletOptions);
             _agent = await AgentHost.StartAsync(Options, _kubeletOptions, _proxyOptions, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
             if (_agent.Proxy != null) await _agent.Proxy.FirstSync.WaitAsync(TimeSpan.FromSeconds(60));
         }
