@@ -101,3 +101,52 @@ public sealed class MemoryPressureEvictionEndToEndTests(MemoryPressureNodeFixtur
         }
     }
 }
+
+/// <summary>
+/// The eviction manager's real stats source on a node without pressure: node signals from the host and a running
+/// pod's usage from its cgroups (pod and container under containerd's cgroupfs layout), logs and directory.
+/// </summary>
+public sealed class EvictionStatsEndToEndTests(NodeFixture node) : IClassFixture<NodeFixture>
+{
+    [Fact]
+    public async Task Host_stats_read_the_node_signals_and_a_running_pods_usage()
+    {
+        var ns = await node.NewNamespaceAsync("evict-stats");
+        try
+        {
+            // An 8 MiB shell string (doubled 23 times) keeps the container's working set well above 4 MB (the loop
+            // keeps the shell alive: a trailing plain sleep would be exec'd in its place); the log line gives it disk usage.
+            var pod = await node.RunPodAsync(Pod(ns, "user", Busybox("user", "x=a; i=0; while [ $i -lt 23 ]; do x=$x$x; i=$((i+1)); done; echo started; while true; do sleep 3600; done")));
+            await Eventually.ValueAsync(() => node.Kubectl.OkAsync("logs", "-n", ns, "user"), l => l.Contains("started"), "the container's log line", TimeSpan.FromSeconds(60));
+            var options = node.Agent.Kubelet.Options;
+            var cgroups = new Kubelet.Cgroups.PodCgroups(options, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var stats = new HostEvictionStats(options, node.Agent.Runtime.Cri, node.Agent.Runtime.Cri,
+                new Kubelet.Volumes.PodDirs(options.RootDir, options.PodLogsDir), cgroups.ParentFor);
+
+            var read = await stats.ReadAsync([pod], CancellationToken.None);
+            var memTotal = long.Parse(File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            var memory = read.Signals[EvictionSignals.MemoryAvailable];
+            Assert.Equal(memTotal, memory.Capacity);
+            Assert.InRange(memory.Available, 1, memTotal - 1);
+            var drive = new DriveInfo(options.RootDir);
+            Assert.Equal(drive.TotalSize, read.Signals[EvictionSignals.NodeFsAvailable].Capacity);
+            Assert.InRange(read.Signals[EvictionSignals.NodeFsAvailable].Available, 1, drive.TotalSize);
+            Assert.True(read.Signals[EvictionSignals.ImageFsAvailable].Capacity > 0);
+            Assert.InRange(read.Signals[EvictionSignals.NodeFsInodesFree].Available, 1, read.Signals[EvictionSignals.NodeFsInodesFree].Capacity);
+            Assert.InRange(read.Signals[EvictionSignals.PidAvailable].Available, 1, read.Signals[EvictionSignals.PidAvailable].Capacity - 1);
+
+            var usage = read.Pods[pod.Metadata.Uid];
+            Assert.InRange(usage.MemoryWorkingSetBytes ?? 0, 4_000_000, memTotal);
+            Assert.InRange(usage.Processes ?? 0, 1, 100);
+            Assert.True(usage.DiskBytes > 0, "the pod's log file counts as its disk usage");
+            var container = Assert.Single(usage.Containers);
+            Assert.Equal("user", container.Name);
+            Assert.InRange(container.MemoryWorkingSetBytes ?? 0, 4_000_000, usage.MemoryWorkingSetBytes!.Value);
+            Assert.True(container.DiskBytes > 0);
+        }
+        finally
+        {
+            await node.CleanupNamespaceAsync(ns);
+        }
+    }
+}
