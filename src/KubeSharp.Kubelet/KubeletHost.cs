@@ -24,6 +24,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
     private readonly KubeClient _client;
     private readonly EventRecorder _recorder;
     private readonly NodeManager _node;
+    private readonly Eviction.NodePressure _pressure = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger _logger;
     private readonly List<Task> _loops = [];
@@ -43,7 +44,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         _client = new KubeClient(config);
         _recorder = new EventRecorder(_client.For<Corev1Event>(), new EventRecorderOptions { Component = "kubelet", Host = options.NodeName },
             time, loggerFactory.CreateLogger("events"));
-        _node = new NodeManager(_client, options, runtime, images, time, loggerFactory.CreateLogger("kubelet.node"));
+        _node = new NodeManager(_client, options, runtime, images, _pressure, time, loggerFactory.CreateLogger("kubelet.node"));
     }
 
     public KubeletOptions Options { get; }
@@ -166,11 +167,22 @@ public sealed partial class KubeletHost : IAsyncDisposable
         var imageGc = new ImageGc.ImageGcManager(Runtime, Images, Options.ImageGc, Options.FilesystemStats ?? new ImageGc.HostFilesystemStats(), _recorder,
             new V1ObjectReference { Kind = "Node", Name = Options.NodeName, Uid = Options.NodeName }, Time, LoggerFactory.CreateLogger("kubelet.imagegc"));
         AddLoop(Task.Run(() => imageGc.RunAsync(stop), CancellationToken.None));
+        var cgroups = new PodCgroups(Options, LoggerFactory.CreateLogger("kubelet.cgroups"));
+        var evictionStats = Options.EvictionStats
+            ?? (Options.ResourceProbe is { } probe ? new Eviction.ProbeEvictionStats(probe) : new Eviction.HostEvictionStats(Options, Runtime, Images, dirs, cgroups.ParentFor));
+        Eviction = new Eviction.EvictionManager(Options.Eviction, evictionStats, () => pods.Lister.List(), workers,
+            new Eviction.NodeReclaimer(Runtime, imageGc, LoggerFactory.CreateLogger("kubelet.eviction")), _recorder, _pressure, Time,
+            LoggerFactory.CreateLogger("kubelet.eviction"));
+        var eviction = Eviction;
+        AddLoop(Task.Run(() => eviction.RunAsync(stop), CancellationToken.None));
         LogStarted(_logger, Options.NodeName, _node.NodeIP, runtimeName);
     }
 
     private SharedInformerFactory? _nodeInformers;
     private KubeletServer? _server;
+
+    /// <summary>The eviction manager (node-pressure conditions and evictions); null before start.</summary>
+    public Eviction.EvictionManager? Eviction { get; private set; }
 
     /// <summary>The port of the kubelet's HTTPS server (0 when it does not serve).</summary>
     public int ServerPort => _server?.Port ?? 0;

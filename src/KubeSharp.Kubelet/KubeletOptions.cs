@@ -59,14 +59,19 @@ public sealed record KubeletOptions
     /// <summary>Resources kept for Kubernetes daemons (<c>--kube-reserved</c>), subtracted from capacity.</summary>
     public IReadOnlyDictionary<string, ResourceQuantity> KubeReserved { get; init; } = new Dictionary<string, ResourceQuantity>();
 
-    /// <summary>Hard eviction threshold for memory.available (upstream default 100Mi); also subtracted from allocatable.</summary>
-    public ResourceQuantity EvictionMemoryAvailable { get; init; } = new("100Mi");
+    /// <summary>
+    /// Node-pressure eviction: thresholds (upstream defaults memory.available&lt;100Mi, nodefs.available&lt;10%,
+    /// nodefs.inodesFree&lt;5%, imagefs.available&lt;15%, imagefs.inodesFree&lt;5%), which drive the MemoryPressure,
+    /// DiskPressure and PIDPressure conditions and pod eviction; hard memory and nodefs thresholds are also
+    /// subtracted from allocatable.
+    /// </summary>
+    public Eviction.EvictionPolicy Eviction { get; init; } = new();
 
-    /// <summary>Hard eviction threshold for nodefs.available as a fraction (upstream default 10%).</summary>
-    public double EvictionNodefsAvailableFraction { get; init; } = 0.10;
-
-    /// <summary>PIDPressure when fewer than this fraction of pid_max is free (upstream has no default threshold; 5% is ours).</summary>
-    public double EvictionPidAvailableFraction { get; init; } = 0.05;
+    /// <summary>
+    /// Source of the eviction signals; null reads the host (cgroups, statvfs), or the <see cref="ResourceProbe"/>
+    /// when one is injected. Tests inject their own.
+    /// </summary>
+    public Eviction.IEvictionStatsProvider? EvictionStats { get; init; }
 
     public int MaxPods { get; init; } = 110;
 

@@ -80,6 +80,18 @@ public sealed partial class ImageGcManager(
         return new ImageGcResult(usage, toFree, freed, removed);
     }
 
+    /// <summary>
+    /// Removes every image that may go (unused, unpinned, old enough), whatever the disk usage: the eviction manager
+    /// calls it under disk pressure before evicting pods (upstream's DeleteUnusedImages).
+    /// </summary>
+    public async Task<long> DeleteUnusedImagesAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await DetectImagesAsync(now, ct);
+        var (freed, _) = await FreeSpaceAsync(long.MaxValue, now, ct);
+        return freed;
+    }
+
     private async Task DetectImagesAsync(DateTimeOffset now, CancellationToken ct)
     {
         var list = await images.ListImagesAsync(ct);

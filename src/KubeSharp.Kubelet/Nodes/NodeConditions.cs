@@ -9,12 +9,13 @@ namespace KubeSharp.Kubelet.Nodes;
 /// </summary>
 internal static class NodeConditions
 {
-    public static List<V1NodeCondition> Compute(NodeResourceFigures figures, RuntimeStatus? runtime, string? runtimeError, KubeletOptions options,
+    /// <param name="pressure">The eviction manager's decision: thresholds met, held for the pressure transition period.</param>
+    public static List<V1NodeCondition> Compute(Eviction.NodePressure pressure, RuntimeStatus? runtime, string? runtimeError,
         IList<V1NodeCondition>? previous, DateTime now)
     {
-        var memoryPressure = figures.MemoryAvailableBytes < (long)options.EvictionMemoryAvailable.ToDecimal();
-        var diskPressure = figures.FsTotalBytes > 0 && figures.FsAvailableBytes < figures.FsTotalBytes * options.EvictionNodefsAvailableFraction;
-        var pidPressure = figures.PidMax > 0 && figures.PidMax - figures.PidsInUse < figures.PidMax * options.EvictionPidAvailableFraction;
+        var memoryPressure = pressure.Memory;
+        var diskPressure = pressure.Disk;
+        var pidPressure = pressure.Pid;
         var (ready, notReadyMessage) = RuntimeReadiness(runtime, runtimeError);
 
         return

@@ -24,8 +24,12 @@ internal sealed partial class NodeManager
     private DateTimeOffset _lastWrittenAt = DateTimeOffset.MinValue;
     private string _runtimeVersion = "";
 
-    public NodeManager(KubeClient client, KubeletOptions options, IRuntimeService runtime, IImageService images, TimeProvider time, ILogger logger)
+    private readonly Eviction.NodePressure _pressure;
+
+    public NodeManager(KubeClient client, KubeletOptions options, IRuntimeService runtime, IImageService images, Eviction.NodePressure pressure,
+        TimeProvider time, ILogger logger)
     {
+        _pressure = pressure;
         _client = client;
         _options = options;
         _runtime = runtime;
@@ -158,7 +162,7 @@ internal sealed partial class NodeManager
         {
             Capacity = capacity,
             Allocatable = NodeResources.Allocatable(capacity, _options),
-            Conditions = NodeConditions.Compute(figures, runtime, runtimeError, _options, previous?.Conditions, _time.GetUtcNow().UtcDateTime),
+            Conditions = NodeConditions.Compute(_pressure, runtime, runtimeError, previous?.Conditions, _time.GetUtcNow().UtcDateTime),
             Addresses =
             [
                 new V1NodeAddress { Type = "InternalIP", Address = NodeIP },

@@ -21,8 +21,10 @@ internal static class NodeResources
         foreach (var (name, quantity) in capacity)
         {
             var value = quantity.ToDecimal() - Reserved(options.SystemReserved, name) - Reserved(options.KubeReserved, name);
-            if (name == "memory") value -= options.EvictionMemoryAvailable.ToDecimal();
-            if (name == "ephemeral-storage") value -= Math.Ceiling(quantity.ToDecimal() * (decimal)options.EvictionNodefsAvailableFraction);
+            if (name == "memory" && options.Eviction.Hard(Eviction.EvictionSignals.MemoryAvailable) is { } memory)
+                value -= memory.Value.Resolve((long)quantity.ToDecimal());
+            if (name == "ephemeral-storage" && options.Eviction.Hard(Eviction.EvictionSignals.NodeFsAvailable) is { } nodefs)
+                value -= nodefs.Value.Resolve((long)quantity.ToDecimal());
             if (value < 0) value = 0;
             result[name] = name switch
             {

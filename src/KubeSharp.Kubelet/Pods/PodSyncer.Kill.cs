@@ -33,6 +33,20 @@ internal sealed partial class PodSyncer
     }
 
     /// <summary>
+    /// Stops every container and the sandbox of a pod that stays in the API (eviction) with the given grace period,
+    /// keeping the containers for their logs and status; returns the status computed from what stopped.
+    /// </summary>
+    public async Task<V1PodStatus> KillAsync(V1Pod pod, long graceSeconds, CancellationToken ct)
+    {
+        var uid = pod.Metadata.Uid;
+        Probes?.Forget(uid);
+        var runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
+        await StopEverythingAsync(pod, runtimePod, graceSeconds, ct);
+        runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
+        return ComputeStatus(pod, runtimePod, new Dictionary<string, WaitingReason>(), terminal: true);
+    }
+
+    /// <summary>
     /// A pod the API no longer has (deleted while the kubelet was away, force-deleted, or an orphan found in the
     /// runtime at start): stop it with the grace period recorded on its containers, then remove everything.
     /// </summary>

@@ -14,8 +14,19 @@ namespace KubeSharp.Kubelet.Pods;
 /// sync in parallel. The informer, PLEG, back-off timers and the periodic resync only enqueue uids; the sync reads
 /// the latest spec from here and decides: run, terminate and confirm deletion, or clean up a pod the API no longer has.
 /// </summary>
-internal sealed partial class PodWorkers
+internal sealed partial class PodWorkers : Eviction.IPodEvictor
 {
+    /// <summary>An eviction asked for by the eviction manager; <see cref="Status"/> is set once the pod is killed.</summary>
+    private sealed class EvictionRequest(long graceSeconds, string message, V1PodCondition condition)
+    {
+        public long GraceSeconds { get; } = graceSeconds;
+        public string Message { get; } = message;
+        public V1PodCondition Condition { get; } = condition;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public V1PodStatus? Status { get; set; }
+    }
+
+    private readonly ConcurrentDictionary<string, EvictionRequest> _evictions = new();
     private readonly ConcurrentDictionary<string, V1Pod> _pods = new();
     private readonly RateLimitingQueue<string> _queue;
     private readonly PodSyncer _syncer;
@@ -75,7 +86,24 @@ internal sealed partial class PodWorkers
         {
             await _syncer.CleanupAsync(uid, ct);
             _status.Forget(uid);
+            _evictions.TryRemove(uid, out _);
             return;
+        }
+        if (_evictions.TryGetValue(uid, out var eviction) && pod.Metadata.DeletionTimestamp == null)
+        {
+            if (eviction.Status == null)
+            {
+                await EvictNowAsync(pod, eviction, ct);
+                _queue.AddAfter(uid, _options.SyncFrequency);
+                return;
+            }
+            // Until the informer brings the Failed status back, a sync must not see the stale Running pod (it
+            // would start the containers again): it sees the status written at eviction.
+            if (pod.Status?.Phase is not ("Succeeded" or "Failed"))
+            {
+                pod = KubeSharp.Client.KubeObjects.DeepCopy(pod);
+                pod.Status = eviction.Status;
+            }
         }
         if (pod.Metadata.DeletionTimestamp != null)
         {
@@ -98,6 +126,36 @@ internal sealed partial class PodWorkers
         _queue.AddAfter(uid, next);
     }
 
+    public async Task EvictAsync(V1Pod pod, long gracePeriodSeconds, string message, V1PodCondition condition, TimeSpan timeout, CancellationToken ct)
+    {
+        var request = _evictions.GetOrAdd(pod.Metadata.Uid, _ => new EvictionRequest(gracePeriodSeconds, message, condition));
+        _queue.Add(pod.Metadata.Uid);
+        try
+        {
+            await request.Done.Task.WaitAsync(timeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            // upstream waits for the pod's cleanup with a bound too; the next interval looks again.
+            LogEvictionSlow(_logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+        }
+    }
+
+    /// <summary>Kills the pod with the eviction's grace period and writes phase Failed, reason Evicted (upstream's status function).</summary>
+    private async Task EvictNowAsync(V1Pod pod, EvictionRequest eviction, CancellationToken ct)
+    {
+        var status = await _syncer.KillAsync(pod, eviction.GraceSeconds, ct);
+        status.Phase = "Failed";
+        status.Reason = "Evicted";
+        status.Message = eviction.Message;
+        status.Conditions ??= [];
+        status.Conditions = status.Conditions.Where(c => c.Type != eviction.Condition.Type).Append(eviction.Condition).ToList();
+        eviction.Status = status;
+        await _status.SetAsync(pod, status, ct);
+        eviction.Done.TrySetResult();
+        LogEvicted(_logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name);
+    }
+
     /// <summary>Deletes the pod for good (grace 0) once everything is stopped; the uid precondition spares a successor of the same name.</summary>
     private async Task ConfirmDeletionAsync(V1Pod pod, CancellationToken ct)
     {
@@ -112,6 +170,12 @@ internal sealed partial class PodWorkers
             // Already gone, or a different pod of that name now: nothing of ours to delete.
         }
     }
+
+    [LoggerMessage(EventId = 6402, Level = LogLevel.Information, Message = "Pod {Namespace}/{Name} evicted: containers stopped, status Failed/Evicted written")]
+    private static partial void LogEvicted(ILogger logger, string @namespace, string name);
+
+    [LoggerMessage(EventId = 6403, Level = LogLevel.Warning, Message = "Pod {Namespace}/{Name}: eviction not finished within the cleanup timeout")]
+    private static partial void LogEvictionSlow(ILogger logger, string @namespace, string name);
 
     [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Pod {Namespace}/{Name} stopped; deletion confirmed")]
     private static partial void LogDeleted(ILogger logger, string @namespace, string name);

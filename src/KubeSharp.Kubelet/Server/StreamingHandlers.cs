@@ -13,9 +13,9 @@ namespace KubeSharp.Kubelet.Server;
 /// <summary>
 /// The kubelet's streaming endpoints. Logs are read from the CRI log files. Exec, attach and port-forward ask the
 /// runtime for a streaming URL (CRI Exec/Attach/PortForward) and relay the session to the runtime's streaming
-/// server: SPDY byte for byte; WebSocket message by message, translating kubectl's v5.channel.k8s.io to the
-/// v4.channel.k8s.io that containerd 1.6 speaks (identical frames; v4 has no "close stdin" message, so that one
-/// is dropped).
+/// server: SPDY clients byte for byte; WebSocket clients (kubectl's v5.channel.k8s.io) are translated to SPDY
+/// v4.channel.k8s.io streams, because containerd 1.6's WebSocket protocols have no way to close stdin while SPDY
+/// half-closes a stream with FIN (see StreamingHandlers.WebSocket.cs).
 /// </summary>
 internal sealed partial class StreamingHandlers(IRuntimeService runtime, ContainerLocator locator, TimeProvider time, ILogger logger)
 {
@@ -97,7 +97,7 @@ internal sealed partial class StreamingHandlers(IRuntimeService runtime, Contain
         var target = ResolveStreamingUrl(url);
         if (http.WebSockets.IsWebSocketRequest)
         {
-            await RelayWebSocketAsync(http, target);
+            await RelayWebSocketAsync(http, target, new StreamSet(stdin, stdout, stderr, tty));
         }
         else
         {
@@ -146,66 +146,6 @@ internal sealed partial class StreamingHandlers(IRuntimeService runtime, Contain
         }
         await using var client = await upgrade.UpgradeAsync();
         await StreamPump.BidirectionalAsync(client, runtimeSide.Stream, http.RequestAborted);
-    }
-
-    private async Task RelayWebSocketAsync(HttpContext http, Uri target)
-    {
-        var offered = http.WebSockets.WebSocketRequestedProtocols;
-        var chosen = SupportedChannelProtocols.FirstOrDefault(offered.Contains)
-            ?? throw new KubeletHttpException(400, $"none of the offered subprotocols is supported: {string.Join(", ", offered)}; supported: {string.Join(", ", SupportedChannelProtocols)}");
-        using var runtimeSide = new ClientWebSocket();
-        runtimeSide.Options.AddSubProtocol(V4);
-        runtimeSide.Options.KeepAliveInterval = TimeSpan.Zero;
-        var wsTarget = new UriBuilder(target) { Scheme = target.Scheme == "https" ? "wss" : "ws" }.Uri;
-        await runtimeSide.ConnectAsync(wsTarget, http.RequestAborted);
-        // kubectl pings every 5 s: the receive loop below keeps answering while the session runs (kestrel-notes).
-        using var client = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = chosen, KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var toRuntime = CopyMessagesAsync(client, runtimeSide, dropStreamClose: chosen == V5, cts.Token);
-        var toClient = CopyMessagesAsync(runtimeSide, client, dropStreamClose: false, cts.Token);
-        // The session ends when the runtime is done (status written, socket closed): the client then gets a proper
-        // close frame. Cancelling a pending receive aborts a .NET WebSocket (no close frame, kubectl reports 1006),
-        // so both sides are closed first and the copies cancelled only after a short grace.
-        if (await Task.WhenAny(toClient, toRuntime) == toClient)
-        {
-            await StreamPump.CloseQuietlyAsync(client);
-            await Task.WhenAny(toRuntime, Task.Delay(TimeSpan.FromSeconds(2), time, CancellationToken.None));
-        }
-        else
-        {
-            // The client closed first (e.g. Ctrl-C): let the runtime report, then close it.
-            await StreamPump.CloseQuietlyAsync(runtimeSide);
-            await Task.WhenAny(toClient, Task.Delay(TimeSpan.FromSeconds(2), time, CancellationToken.None));
-        }
-        await cts.CancelAsync();
-        LogSessionEnded(logger, target.AbsolutePath);
-    }
-
-    private static async Task CopyMessagesAsync(WebSocket from, WebSocket to, bool dropStreamClose, CancellationToken ct)
-    {
-        var buffer = new byte[32 * 1024];
-        var message = new MemoryStream();
-        try
-        {
-            while (true)
-            {
-                var result = await from.ReceiveAsync(buffer, ct);
-                if (result.MessageType == WebSocketMessageType.Close) return;
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage) continue;
-                var data = message.GetBuffer().AsMemory(0, (int)message.Length);
-                // v5's close-stream message ([255, channel]) has no v4 equivalent.
-                if (!(dropStreamClose && data.Length >= 1 && data.Span[0] == 255))
-                {
-                    await to.SendAsync(data, result.MessageType, true, ct);
-                }
-                message.SetLength(0);
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or IOException)
-        {
-            // Either side hung up.
-        }
     }
 
     private static bool Bool(Microsoft.Extensions.Primitives.StringValues value) =>

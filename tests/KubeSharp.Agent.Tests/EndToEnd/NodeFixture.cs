@@ -42,6 +42,9 @@ public class NodeFixture : IAsyncLifetime
     /// <summary>The proxy's mode (with services only): iptables as upstream's default, or nftables.</summary>
     public virtual ProxyMode Mode => ProxyMode.Iptables;
 
+    /// <summary>Lets a derived fixture change the kubelet's settings (e.g. eviction thresholds) before the agent starts.</summary>
+    protected virtual KubeletOptions ConfigureKubelet(KubeletOptions options) => options;
+
     public AgentOptions Options { get; private set; } = null!;
     public string NodeName { get; } = "node-" + TestHost.Suffix();
     public string ServiceCidr { get; }
@@ -112,6 +115,7 @@ public class NodeFixture : IAsyncLifetime
                 ClusterDns = ClusterDnsIp is { } dns ? [dns] : [],
                 Port = 0,
             };
+            _kubeletOptions = ConfigureKubelet(_kubeletOptions);
             _agent = await AgentHost.StartAsync(Options, _kubeletOptions, _proxyOptions, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
             if (_agent.Proxy != null) await _agent.Proxy.FirstSync.WaitAsync(TimeSpan.FromSeconds(60));
         }

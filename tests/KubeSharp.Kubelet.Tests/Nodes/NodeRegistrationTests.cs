@@ -57,7 +57,16 @@ public sealed class NodeRegistrationTests(ApiServerFixture api)
     [Fact]
     public async Task Conditions_follow_the_runtime_and_the_host_figures()
     {
-        await using var node = await TestNode.StartAsync(api, o => o with { NodeStatusUpdateFrequency = TimeSpan.FromMilliseconds(200) });
+        // Pressure conditions come from the eviction manager's thresholds over the probe's figures (pid.available
+        // has no upstream default, so it is configured here).
+        await using var node = await TestNode.StartAsync(api, o => o with
+        {
+            NodeStatusUpdateFrequency = TimeSpan.FromMilliseconds(200),
+            Eviction = Kubelet.Eviction.EvictionPolicy.Parse("memory.available<100Mi,nodefs.available<10%,pid.available<5%") with
+            {
+                MonitoringInterval = TimeSpan.FromMilliseconds(200),
+            },
+        });
         var nodes = api.Client.For<V1Node>();
 
         node.Runtime.NetworkReady = false;
