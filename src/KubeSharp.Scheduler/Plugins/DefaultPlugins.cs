@@ -16,7 +16,7 @@ public static class DefaultPlugins
         .Register(PluginNames.ImageLocality, _ => new ImageLocality.ImageLocalityPlugin())
         .Register(PluginNames.PodTopologySpread, (h, a) => new PodTopologySpread.PodTopologySpreadPlugin(h.Cluster, a as PodTopologySpread.PodTopologySpreadArgs ?? new()))
         .Register(PluginNames.InterPodAffinity, (h, a) => new InterPodAffinity.InterPodAffinityPlugin(h.Cluster, a as InterPodAffinity.InterPodAffinityArgs ?? new()))
-        .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor))
+        .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor, h.Cluster))
         .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder))
         .Register(PluginNames.SchedulingGates, _ => new SchedulingGates.SchedulingGatesPlugin())
         // Upstream's queue sort: a name only, so configuration files naming it load; the queue orders by priority itself.
