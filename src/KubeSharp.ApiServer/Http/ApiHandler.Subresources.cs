@@ -96,6 +96,11 @@ public sealed partial class ApiHandler
             {
                 throw Errors.Conflict(Pods, name, $"pod {name} is already assigned to node \"{pod.Spec.NodeName}\"");
             }
+            if ((pod.Spec?.SchedulingGates?.Count ?? 0) > 0)
+            {
+                // upstream's assignPod refuses with a plain error, which the API turns into a 500.
+                throw Errors.Internal($"Internal error occurred: pod {name} has non-empty .spec.schedulingGates");
+            }
             if (binding.Metadata?.Uid is { Length: > 0 } uid && uid != pod.Metadata.Uid)
             {
                 throw Errors.Conflict(Pods, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {pod.Metadata.Uid}");

@@ -1,3 +1,5 @@
+using k8s;
+using k8s.Autorest;
 using k8s.Models;
 using KubeSharp.Client.Rest;
 
@@ -22,6 +24,18 @@ public class SchedulingGatesScenarioTests
         await c.AddPodAsync(Make.Pod("free", "100m"));
         Assert.Equal("n1", await c.WaitForNodeAsync("free"));
         await Eventually.WaitAsync(() => Task.FromResult(c.Scheduler!.GatedCount == 1), "the gated pod parked in the queue");
+
+        // Nobody may bind a gated pod (upstream's binding refuses it).
+        using (var official = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(c.Server.KubeconfigPath)))
+        {
+            var bind = await Assert.ThrowsAsync<HttpOperationException>(() => official.CreateNamespacedPodBindingAsync(new V1Binding
+            {
+                Metadata = new V1ObjectMeta { Name = "gated" },
+                Target = new V1ObjectReference { Kind = "Node", Name = "n1" },
+            }, "gated", TestCluster.Namespace));
+            Assert.Equal(500, (int)bind.Response.StatusCode);
+            Assert.Contains("pod gated has non-empty .spec.schedulingGates", bind.Response.Content);
+        }
 
         // Adding a gate after creation is forbidden; removing one is allowed and keeps the pod gated.
         var current = await c.GetPodAsync("gated");
