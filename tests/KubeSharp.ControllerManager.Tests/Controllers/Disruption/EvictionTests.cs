@@ -59,4 +59,57 @@ public sealed class EvictionTests(ClusterFixture cluster)
             TimeSpan.FromSeconds(30));
         await client.CreateNamespacedPodEvictionAsync(new V1Eviction { Metadata = new V1ObjectMeta { Name = pods[1], NamespaceProperty = ns } }, pods[1], ns);
     }
+
+    private static V1PodDisruptionBudget MinAvailable(string ns, string name, string app, string min) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new V1PodDisruptionBudgetSpec
+        {
+            MinAvailable = (IntOrString)min,
+            Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = app } },
+        },
+    };
+
+    [Fact]
+    public async Task A_pending_pod_is_evicted_without_looking_at_its_budget()
+    {
+        var ns = await cluster.NewNamespaceAsync("evict");
+        var pods = cluster.Client.For<V1Pod>();
+        await pods.CreateAsync(Workloads.Pod(ns, "waiting", "job"));
+        await cluster.Client.For<V1PodDisruptionBudget>().CreateAsync(MinAvailable(ns, "job", "job", "1"));
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath));
+        await client.CreateNamespacedPodEvictionAsync(new V1Eviction { Metadata = new V1ObjectMeta { Name = "waiting", NamespaceProperty = ns } }, "waiting", ns);
+        Assert.Empty((await pods.ListAsync(ns)).Items);
+    }
+
+    [Fact]
+    public async Task A_running_pod_selected_by_two_budgets_cannot_be_evicted()
+    {
+        var ns = await cluster.NewNamespaceAsync("evict");
+        await using var kubelet = KubeletStandIn.Start(cluster.Client, ns);
+        var pods = cluster.Client.For<V1Pod>();
+        await pods.CreateAsync(Workloads.Pod(ns, "web-0", "web"));
+        await Eventually.WaitAsync(async () => (await pods.GetAsync(ns, "web-0")).Status?.Phase == "Running", "pod running");
+        await cluster.Client.For<V1PodDisruptionBudget>().CreateAsync(MinAvailable(ns, "a", "web", "0"));
+        await cluster.Client.For<V1PodDisruptionBudget>().CreateAsync(MinAvailable(ns, "b", "web", "0"));
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.KubeconfigPath));
+        // The API server reads budgets from its watch cache: wait until both are there (the error names neither).
+        HttpOperationException? refused = null;
+        await Eventually.WaitAsync(async () =>
+        {
+            try
+            {
+                await client.CreateNamespacedPodEvictionAsync(new V1Eviction { Metadata = new V1ObjectMeta { Name = "web-0", NamespaceProperty = ns } }, "web-0", ns,
+                    dryRun: "All");
+                return false;
+            }
+            catch (HttpOperationException e)
+            {
+                refused = e;
+                return (int)e.Response.StatusCode == 500;
+            }
+        }, "500 for two budgets");
+        Assert.Contains("This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.", refused!.Response.Content);
+        Assert.Null((await pods.GetAsync(ns, "web-0")).Metadata.DeletionTimestamp);
+    }
 }
