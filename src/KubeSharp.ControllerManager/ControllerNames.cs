@@ -15,6 +15,9 @@ public static class ControllerNames
     public const string ResourceQuota = "resourcequota";
     public const string NodeLifecycle = "nodelifecycle";
 
+    /// <summary>PodDisruptionBudget status (upstream's "disruption").</summary>
+    public const string Disruption = "disruption";
+
     /// <summary>upstream 1.32 runs NoExecute eviction as a controller of its own (SeparateTaintEvictionController).</summary>
     public const string TaintEviction = "taint-eviction-controller";
 
@@ -22,5 +25,5 @@ public static class ControllerNames
     public const string ServiceLb = "service-lb";
 
     /// <summary>Every controller this build implements, in start order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController, Deployment, GarbageCollector, Endpoints, EndpointSlice, ServiceAccount, NodeIpam, ResourceQuota, NodeLifecycle, TaintEviction, ServiceLb];
+    public static IReadOnlyList<string> All { get; } = [Namespace, ReplicaSet, ReplicationController, Deployment, GarbageCollector, Endpoints, EndpointSlice, ServiceAccount, NodeIpam, ResourceQuota, NodeLifecycle, TaintEviction, Disruption, ServiceLb];
 }

@@ -23,6 +23,7 @@ internal static class ControllerRegistry
         [ControllerNames.ResourceQuota] = c => new Controllers.ResourceQuota.ResourceQuotaController(c),
         [ControllerNames.NodeLifecycle] = c => new Controllers.NodeLifecycle.NodeLifecycleController(c),
         [ControllerNames.TaintEviction] = c => new Controllers.TaintEviction.TaintEvictionController(c),
+        [ControllerNames.Disruption] = c => new Controllers.Disruption.DisruptionController(c),
         [ControllerNames.ServiceLb] = c => new Controllers.ServiceLb.ServiceLbController(c),
     };
 

@@ -25,6 +25,7 @@ public sealed class SchedulerHost : IAsyncDisposable
     private readonly List<EventRecorder> _recorders = [];
     private Task _run = Task.CompletedTask;
     private Task _flush = Task.CompletedTask;
+    private SchedulingQueue? _queue;
 
     private SchedulerHost(SchedulerOptions options, KubeClient client, SharedInformerFactory informers)
     {
@@ -34,6 +35,9 @@ public sealed class SchedulerHost : IAsyncDisposable
     }
 
     public SchedulerOptions Options { get; }
+
+    /// <summary>Pending pods held back by a PreEnqueue plugin (scheduling gates), for diagnostics and tests.</summary>
+    public int GatedCount => _queue?.GatedCount ?? 0;
 
     /// <summary>Completes when the scheduling loop ends (on dispose, or when leadership is lost).</summary>
     public Task Completion => _run;
@@ -49,7 +53,6 @@ public sealed class SchedulerHost : IAsyncDisposable
         try
         {
             var cache = new SchedulerCache();
-            var queue = new SchedulingQueue(options.Time, options.PodInitialBackoff, options.PodMaxBackoff);
             var podInformer = informers.InformerFor<V1Pod>();
             var nodeInformer = informers.InformerFor<V1Node>();
             var cluster = new InformerClusterObjects(informers);
@@ -65,6 +68,8 @@ public sealed class SchedulerHost : IAsyncDisposable
                 profiles.Add(new SchedulerProfile(new SchedulingFramework(profile, registry, handle), recorder));
             }
             var names = profiles.Select(p => p.Framework.Profile.SchedulerName).ToHashSet(StringComparer.Ordinal);
+            var queue = new SchedulingQueue(options.Time, options.PodInitialBackoff, options.PodMaxBackoff, PreEnqueueOf(profiles));
+            host._queue = queue;
             // Nodes first, so pods bound to known nodes mostly land on them rather than in placeholders.
             nodeInformer.AddEventHandler(new NodeEventHandler(cache, queue));
             podInformer.AddEventHandler(new PodEventHandler(names, cache, queue));
@@ -111,6 +116,15 @@ public sealed class SchedulerHost : IAsyncDisposable
             new LeaderElectionConfig { LeaseNamespace = options.LeaseNamespace, LeaseName = options.LeaseName, Identity = identity, ReleaseOnCancel = true },
             new LeaderCallbacks { OnStartedLeading = scheduler.RunAsync }, options.Time, logger);
         return elector.RunAsync(ct);
+    }
+
+    /// <summary>The PreEnqueue check of the profile a pod names (a pod of no profile here never reaches the queue).</summary>
+    private static Func<V1Pod, Status> PreEnqueueOf(IReadOnlyList<SchedulerProfile> profiles)
+    {
+        var byName = profiles.ToDictionary(p => p.Framework.Profile.SchedulerName, p => p.Framework, StringComparer.Ordinal);
+        return pod => byName.TryGetValue(string.IsNullOrEmpty(pod.Spec?.SchedulerName) ? "default-scheduler" : pod.Spec.SchedulerName, out var f)
+            ? f.RunPreEnqueue(pod)
+            : Status.Success;
     }
 
     /// <summary>Upstream flushes completed back-offs every second and leftover unschedulable pods every 30 s.</summary>

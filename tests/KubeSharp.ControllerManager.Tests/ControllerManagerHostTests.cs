@@ -34,8 +34,8 @@ public sealed class ControllerManagerHostTests(ClusterFixture cluster)
     }
 
     [Theory]
-    [InlineData(new[] { "*" }, new[] { "namespace", "replicaset", "replicationcontroller", "deployment", "garbagecollector", "endpoints", "endpointslice", "serviceaccount", "nodeipam", "resourcequota", "nodelifecycle", "taint-eviction-controller", "service-lb" })]
-    [InlineData(new[] { "*", "-namespace", "-nodeipam" }, new[] { "replicaset", "replicationcontroller", "deployment", "garbagecollector", "endpoints", "endpointslice", "serviceaccount", "resourcequota", "nodelifecycle", "taint-eviction-controller", "service-lb" })]
+    [InlineData(new[] { "*" }, new[] { "namespace", "replicaset", "replicationcontroller", "deployment", "garbagecollector", "endpoints", "endpointslice", "serviceaccount", "nodeipam", "resourcequota", "nodelifecycle", "taint-eviction-controller", "disruption", "service-lb" })]
+    [InlineData(new[] { "*", "-namespace", "-nodeipam" }, new[] { "replicaset", "replicationcontroller", "deployment", "garbagecollector", "endpoints", "endpointslice", "serviceaccount", "resourcequota", "nodelifecycle", "taint-eviction-controller", "disruption", "service-lb" })]
     [InlineData(new[] { "replicaset" }, new[] { "replicaset" })]
     public void Resolves_the_controllers_flag(string[] requested, string[] expected) =>
         Assert.Equal(expected, ControllerRegistry.Resolve(requested));

@@ -16,6 +16,7 @@ public static class CreateDefaults
             case V1Pod pod:
                 // upstream replaces any client-supplied status on create.
                 pod.Status = new V1PodStatus { Phase = "Pending", QosClass = PodQos.Compute(pod.Spec ?? new V1PodSpec()) };
+                ApplySchedulingGatedCondition(pod);
                 break;
             case V1Deployment o:
                 Start(o.Metadata ??= new V1ObjectMeta());
@@ -49,6 +50,27 @@ public static class CreateDefaults
                 o.Status = new V1ServiceStatus();
                 break;
         }
+    }
+
+    /// <summary>
+    /// upstream's applySchedulingGatedCondition: a pod created with scheduling gates says so in PodScheduled, since
+    /// the scheduler will not look at it (and so writes no condition) until the gates are gone.
+    /// </summary>
+    private static void ApplySchedulingGatedCondition(V1Pod pod)
+    {
+        if ((pod.Spec?.SchedulingGates?.Count ?? 0) == 0) return;
+        pod.Status.Conditions = new List<V1PodCondition>
+        {
+            new()
+            {
+                Type = "PodScheduled",
+                Status = "False",
+                Reason = "SchedulingGated",
+                Message = "Scheduling is blocked due to non-empty scheduling gates",
+                // The store sets the creation time just before; upstream stamps the condition at the same moment.
+                LastTransitionTime = pod.Metadata?.CreationTimestamp,
+            },
+        };
     }
 
     private static void Start(V1ObjectMeta meta) => meta.Generation = 1;

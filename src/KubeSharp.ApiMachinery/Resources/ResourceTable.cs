@@ -101,6 +101,8 @@ public static class ResourceTable
                 subresources: [Status(batch, "CronJob")]),
             Grouped<V1Job, V1JobList>(batch, "jobs", "job", "Job", true, categories: InAll, subresources: [Status(batch, "Job")]),
 
+            Grouped<V1PodDisruptionBudget, V1PodDisruptionBudgetList>("policy", "poddisruptionbudgets", "poddisruptionbudget",
+                "PodDisruptionBudget", true, shortNames: ["pdb"], subresources: [Status("policy", "PodDisruptionBudget")]),
             Grouped<V1Lease, V1LeaseList>("coordination.k8s.io", "leases", "lease", "Lease", true),
             Grouped<V1EndpointSlice, V1EndpointSliceList>("discovery.k8s.io", "endpointslices", "endpointslice", "EndpointSlice", true),
             Grouped<Eventsv1Event, Eventsv1EventList>("events.k8s.io", "events", "event", "Event", true, shortNames: ["ev"]),

@@ -39,6 +39,7 @@ public static class PodSpecValidation
             }
         }
         errs.AddRange(MetadataValidation.ValidateLabels(spec.NodeSelector, path.Child("nodeSelector")));
+        ValidateSchedulingGates(errs, spec.SchedulingGates, path.Child("schedulingGates"));
         if (!string.IsNullOrEmpty(spec.ServiceAccountName))
         {
             errs.AddRange(NameValidation.IsDns1123Subdomain(spec.ServiceAccountName)
@@ -153,6 +154,18 @@ public static class PodSpecValidation
     }
 
     /// <summary>upstream's ValidatePodTemplateSpec: template labels/annotations, the pod spec, no ephemeral containers.</summary>
+    /// <summary>upstream validateSchedulingGates: each gate a qualified name, no name twice.</summary>
+    private static void ValidateSchedulingGates(List<FieldError> errs, IList<V1PodSchedulingGate>? gates, FieldPath path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (gates?.Count ?? 0); i++)
+        {
+            var name = gates![i].Name ?? "";
+            CommonValidation.QualifiedName(errs, name, path.Index(i));
+            if (!seen.Add(name)) errs.Add(FieldErrors.Duplicate(path.Index(i), name));
+        }
+    }
+
     public static List<FieldError> ValidatePodTemplateSpec(V1PodTemplateSpec? template, FieldPath path)
     {
         var errs = new List<FieldError>();

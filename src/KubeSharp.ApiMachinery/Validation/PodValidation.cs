@@ -68,17 +68,31 @@ public static class PodValidation
         {
             munged.TerminationGracePeriodSeconds = oldSpec.TerminationGracePeriodSeconds;
         }
-        // Removing scheduling gates is allowed (upstream validates the gates separately).
-        if ((munged.SchedulingGates?.Count ?? 0) <= (oldSpec.SchedulingGates?.Count ?? 0))
-        {
-            munged.SchedulingGates = oldSpec.SchedulingGates;
-        }
+        // Scheduling gates may only be removed after creation: a gate the old pod did not have is forbidden by name,
+        // and the remaining change (removals, reordering) is then allowed (upstream validateOnlyDeletedSchedulingGates).
+        ValidateOnlyDeletedSchedulingGates(errs, spec.SchedulingGates, oldSpec.SchedulingGates, Spec.Child("schedulingGates"));
+        munged.SchedulingGates = oldSpec.SchedulingGates;
         if (!JsonDiff.SemanticEqual(munged, oldSpec))
         {
             errs.Add(FieldErrors.Forbidden(Spec,
                 $"pod updates may not change fields other than {UpdatableFields}\n{JsonDiff.Describe(oldSpec, munged)}"));
         }
         return errs;
+    }
+
+    private static void ValidateOnlyDeletedSchedulingGates(List<FieldError> errs, IList<V1PodSchedulingGate>? gates,
+        IList<V1PodSchedulingGate>? oldGates, FieldPath path)
+    {
+        for (var i = 0; i < (gates?.Count ?? 0); i++)
+        {
+            var name = gates![i].Name;
+            var existed = false;
+            for (var j = 0; j < (oldGates?.Count ?? 0) && !existed; j++) existed = oldGates![j].Name == name;
+            if (!existed)
+            {
+                errs.Add(FieldErrors.Forbidden(path.Index(i).Child("name"), $"only deletion is allowed, but found new scheduling gate '{name}'"));
+            }
+        }
     }
 
     private static bool ContainerImagesUpdatable(List<FieldError> errs, IList<V1Container>? containers, IList<V1Container>? old, FieldPath path)

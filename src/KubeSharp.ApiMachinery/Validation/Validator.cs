@@ -37,6 +37,7 @@ public static class Validator
         V1PersistentVolumeClaim o => PersistentVolumeClaimValidation.ValidateCreate(o),
         V1ServiceAccount o => MetadataValidation.ValidateObjectMeta(o.Metadata, true, NameValidation.NameIsDnsSubdomain),
         V1ControllerRevision o => ControllerRevisionValidation.ValidateCreate(o),
+        V1PodDisruptionBudget o => PodDisruptionBudgetValidation.ValidateCreate(o),
         _ => [],
     };
 
@@ -75,6 +76,7 @@ public static class Validator
             (V1PersistentVolumeClaim n, V1PersistentVolumeClaim o) => PersistentVolumeClaimValidation.ValidateUpdate(n, o),
             (V1ServiceAccount n, V1ServiceAccount o) => MetadataValidation.ValidateObjectMetaUpdate(n.Metadata, o.Metadata),
             (V1ControllerRevision n, V1ControllerRevision o) => ControllerRevisionValidation.ValidateUpdate(n, o),
+            (V1PodDisruptionBudget n, V1PodDisruptionBudget o) => PodDisruptionBudgetValidation.ValidateUpdate(n, o),
             _ => [],
         };
     }

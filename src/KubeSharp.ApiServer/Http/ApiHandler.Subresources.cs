@@ -13,6 +13,7 @@ namespace KubeSharp.ApiServer.Http;
 public sealed partial class ApiHandler
 {
     private static readonly ResourceInfo Pods = ResourceTable.Find("", "pods")!;
+    private static readonly ResourceInfo PodDisruptionBudgets = ResourceTable.Find("policy", "poddisruptionbudgets")!;
 
     private async Task HandleSubresourceAsync(HttpContext http, ApiRequestInfo info, ResourceStore? store, QueryOptions query)
     {
@@ -95,6 +96,11 @@ public sealed partial class ApiHandler
             {
                 throw Errors.Conflict(Pods, name, $"pod {name} is already assigned to node \"{pod.Spec.NodeName}\"");
             }
+            if ((pod.Spec?.SchedulingGates?.Count ?? 0) > 0)
+            {
+                // upstream's assignPod refuses with a plain error, which the API turns into a 500.
+                throw Errors.Internal($"Internal error occurred: pod {name} has non-empty .spec.schedulingGates");
+            }
             if (binding.Metadata?.Uid is { Length: > 0 } uid && uid != pod.Metadata.Uid)
             {
                 throw Errors.Conflict(Pods, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {pod.Metadata.Uid}");
@@ -116,7 +122,8 @@ public sealed partial class ApiHandler
         await WriteJsonAsync(http, 201, StatusWriter.SuccessPlain());
     }
 
-    /// <summary>pods/eviction: deletes the pod with the eviction's delete options (disruption budgets come later).</summary>
+    /// <summary>pods/eviction: checks the pod's PodDisruptionBudget (<see cref="EvictionBudgets"/>), then deletes
+    /// the pod with the eviction's delete options.</summary>
     private async Task EvictAsync(HttpContext http, ApiRequestInfo info, ResourceStore store, QueryOptions query)
     {
         var body = await ReadBodyAsync(http);
@@ -126,7 +133,25 @@ public sealed partial class ApiHandler
             var node = BodyDecoder.ParseNode(body, BodyDecoder.MediaType(http.Request.ContentType));
             options = node["deleteOptions"] is JsonObject d ? KubeJson.Deserialize(d, typeof(V1DeleteOptions)) as V1DeleteOptions : null;
         }
-        await store.DeleteAsync(info.Namespace, info.Name!, options, query.DryRun, http.RequestAborted);
+        var pod = (V1Pod)(await store.ReadAsync(info.Namespace, info.Name!, http.RequestAborted) ?? throw Errors.NotFound(store.Resource, info.Name!)).Object;
+        var precondition = await EvictionBudgets.AdmitAsync(pod, _stores[PodDisruptionBudgets], _time.GetUtcNow().UtcDateTime,
+            WriteOptionsFor(http, query, "eviction"), http.RequestAborted);
+        var ownPrecondition = precondition != null && options?.Preconditions?.ResourceVersion == null;
+        if (ownPrecondition)
+        {
+            options ??= new V1DeleteOptions();
+            options.Preconditions ??= new V1Preconditions();
+            options.Preconditions.ResourceVersion = precondition;
+        }
+        try
+        {
+            await store.DeleteAsync(info.Namespace, info.Name!, options, query.DryRun, http.RequestAborted);
+        }
+        catch (StatusException e) when (e.Code == 409 && ownPrecondition)
+        {
+            // The unready pod changed (it may be ready now and count for its budget): upstream asks the client to retry.
+            throw new StatusException(429, "TooManyRequests", EvictionBudgets.ViolatesBudget);
+        }
         await WriteJsonAsync(http, 201, StatusWriter.SuccessPlain());
     }
 

@@ -10,7 +10,7 @@ namespace KubeSharp.Scheduler.Config;
 /// </summary>
 internal static class ProfileBuilder
 {
-    private static readonly HashSet<string> SupportedPoints = ["preFilter", "filter", "postFilter", "preScore", "score", "reserve", "bind"];
+    private static readonly HashSet<string> SupportedPoints = ["preEnqueue", "preFilter", "filter", "postFilter", "preScore", "score", "reserve", "bind"];
 
     public static Profile Build(string schedulerName, ProfileConfig config, PluginRegistry registry, string path)
     {
@@ -30,9 +30,9 @@ internal static class ProfileBuilder
             var merged = Merge([], set, registry, $"{path}.plugins.{point}");
             if (!SupportedPoints.Contains(point))
             {
-                // queueSort/preEnqueue/permit/preBind/postBind have no plugins here (the queue sorts by priority
-                // itself); only the in-tree names that live there are accepted, so upstream files load.
-                var stray = merged.Enabled.FirstOrDefault(e => e.Name is not (PluginNames.PrioritySort or PluginNames.SchedulingGates));
+                // queueSort/permit/preBind/postBind have no plugins here (the queue sorts by priority itself);
+                // only the in-tree name that lives there is accepted, so upstream files load.
+                var stray = merged.Enabled.FirstOrDefault(e => e.Name is not PluginNames.PrioritySort);
                 if (stray.Name != null) throw new SchedulerConfigException($"{path}.plugins.{point}.enabled: plugin \"{stray.Name}\" does not extend {point}");
                 continue;
             }

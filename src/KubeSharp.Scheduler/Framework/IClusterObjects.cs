@@ -4,8 +4,8 @@ namespace KubeSharp.Scheduler.Framework;
 
 /// <summary>
 /// Read-only views of the other objects some plugins consult (upstream's informer listers in the framework
-/// handle): namespace labels for affinity terms' namespaceSelector, and the services and controllers whose
-/// selectors give a pod its default topology spread.
+/// handle): namespace labels for affinity terms' namespaceSelector, the services and controllers whose
+/// selectors give a pod its default topology spread, and the disruption budgets preemption respects.
 /// </summary>
 public interface IClusterObjects
 {
@@ -19,6 +19,9 @@ public interface IClusterObjects
     V1ReplicaSet? ReplicaSet(string ns, string name);
 
     V1StatefulSet? StatefulSet(string ns, string name);
+
+    /// <summary>Every PodDisruptionBudget (preemption prefers victims whose eviction keeps within them).</summary>
+    IReadOnlyList<V1PodDisruptionBudget> PodDisruptionBudgets();
 }
 
 /// <summary>A cluster with no namespaces' labels, services or controllers known (plugin tests that need none).</summary>
@@ -35,4 +38,6 @@ public sealed class NoClusterObjects : IClusterObjects
     public V1ReplicaSet? ReplicaSet(string ns, string name) => null;
 
     public V1StatefulSet? StatefulSet(string ns, string name) => null;
+
+    public IReadOnlyList<V1PodDisruptionBudget> PodDisruptionBudgets() => [];
 }

@@ -26,6 +26,7 @@ public sealed class SchedulingFramework
             if (!registry.Contains(name)) throw new ArgumentException($"plugin \"{name}\" does not exist");
             plugins[name] = registry.Create(name, handle, profile.PluginArgs.GetValueOrDefault(name));
         }
+        PreEnqueues = Expand<IPreEnqueuePlugin>("preEnqueue", profile, plugins);
         PreFilters = Expand<IPreFilterPlugin>("preFilter", profile, plugins);
         _filters = Expand<IFilterPlugin>("filter", profile, plugins);
         PreScores = Expand<IPreScorePlugin>("preScore", profile, plugins);
@@ -73,6 +74,8 @@ public sealed class SchedulingFramework
 
     public Profile Profile { get; }
 
+    public IReadOnlyList<IPreEnqueuePlugin> PreEnqueues { get; }
+
     public IReadOnlyList<IPreFilterPlugin> PreFilters { get; }
 
     public IReadOnlyList<IFilterPlugin> Filters => _filters;
@@ -89,6 +92,17 @@ public sealed class SchedulingFramework
 
     /// <summary>The score plugins in order with their weights.</summary>
     public IReadOnlyList<(string Name, int Weight)> ScorePlugins => _scorers.Select(s => (s.Plugin.Name, s.Weight)).ToList();
+
+    /// <summary>Upstream RunPreEnqueuePlugins: the first plugin that does not let the pod into the queue decides.</summary>
+    public Status RunPreEnqueue(V1Pod pod)
+    {
+        foreach (var p in PreEnqueues)
+        {
+            var s = p.PreEnqueue(pod);
+            if (!s.IsSuccess) return s.WithPlugin(p.Name);
+        }
+        return Status.Success;
+    }
 
     /// <summary>Returns the first non-success status; plugins answering Skip are remembered in the state so their Filter is skipped.</summary>
     public Status RunPreFilter(CycleState state, V1Pod pod)

@@ -16,12 +16,11 @@ public static class DefaultPlugins
         .Register(PluginNames.ImageLocality, _ => new ImageLocality.ImageLocalityPlugin())
         .Register(PluginNames.PodTopologySpread, (h, a) => new PodTopologySpread.PodTopologySpreadPlugin(h.Cluster, a as PodTopologySpread.PodTopologySpreadArgs ?? new()))
         .Register(PluginNames.InterPodAffinity, (h, a) => new InterPodAffinity.InterPodAffinityPlugin(h.Cluster, a as InterPodAffinity.InterPodAffinityArgs ?? new()))
-        .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor))
+        .Register(PluginNames.DefaultPreemption, h => new DefaultPreemption.DefaultPreemptionPlugin(h.Preemptor, h.Cluster))
         .Register(PluginNames.DefaultBinder, h => new DefaultBinder.DefaultBinderPlugin(h.Binder))
-        // Upstream's queue sort and scheduling gates: names only, so configuration files naming them load. The
-        // queue orders by priority itself; scheduling gates are not honoured yet.
-        .Register(PluginNames.PrioritySort, _ => new NamedOnly(PluginNames.PrioritySort))
-        .Register(PluginNames.SchedulingGates, _ => new NamedOnly(PluginNames.SchedulingGates));
+        .Register(PluginNames.SchedulingGates, _ => new SchedulingGates.SchedulingGatesPlugin())
+        // Upstream's queue sort: a name only, so configuration files naming it load; the queue orders by priority itself.
+        .Register(PluginNames.PrioritySort, _ => new NamedOnly(PluginNames.PrioritySort));
 
     private sealed record NamedOnly(string Name) : IPlugin;
 
@@ -31,6 +30,7 @@ public static class DefaultPlugins
         SchedulerName = schedulerName,
         Plugins =
         [
+            PluginNames.SchedulingGates,
             PluginNames.NodeUnschedulable,
             PluginNames.NodeName,
             PluginNames.TaintToleration,

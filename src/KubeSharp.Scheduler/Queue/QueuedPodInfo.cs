@@ -20,6 +20,14 @@ public sealed class QueuedPodInfo(V1Pod pod, DateTimeOffset now)
     /// <summary>Plugins that rejected the pod in its last attempt; empty after an error.</summary>
     public HashSet<string> UnschedulablePlugins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The PreEnqueue plugin that keeps this pod out of scheduling (upstream GatingPlugin); null when the pod may be
+    /// scheduled. A gated pod waits in the unschedulable set until an update of the pod lets it pass.
+    /// </summary>
+    public string? GatingPlugin { get; internal set; }
+
+    public bool Gated => GatingPlugin != null;
+
     /// <summary>Insertion sequence: the last tie-breaker of the active heap, so equal pods keep FIFO order.</summary>
     internal long Sequence { get; set; }
 }

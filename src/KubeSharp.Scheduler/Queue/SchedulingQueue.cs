@@ -8,6 +8,9 @@ namespace KubeSharp.Scheduler.Queue;
 /// plugins; moves back when the cluster changes in a way that may help: a node added or updated, an assigned pod
 /// deleted; upstream's 5-minute leftover flush is only a safety net). A move request that arrives while a pod is
 /// being scheduled sends that pod to back-off instead of the unschedulable set, so a racing change is not lost.
+/// Before a pod enters the active or back-off queue the PreEnqueue check runs (upstream's scheduling gates): a
+/// pod it rejects is kept, gated, in the unschedulable set, untouched by cluster events, until an update of the
+/// pod itself passes the check; it then goes straight to the active heap (a gated pod has no back-off).
 /// </summary>
 public sealed class SchedulingQueue
 {
@@ -21,6 +24,7 @@ public sealed class SchedulingQueue
     private readonly Dictionary<string, QueuedPodInfo> _unschedulable = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QueuedPodInfo> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly Func<V1Pod, Framework.Status>? _preEnqueue;
     private long _sequence;
     private long _schedulingCycle;
     private long _moveRequestCycle = -1;
@@ -29,8 +33,10 @@ public sealed class SchedulingQueue
     // the move concerned it, so the stream of bound-pod confirmations does not send every failure to back-off.
     private (long Cycle, Func<QueuedPodInfo, bool>? Affected) _filteredMove = (-1, null);
 
-    public SchedulingQueue(TimeProvider time, TimeSpan initialBackoff, TimeSpan maxBackoff)
+    /// <param name="preEnqueue">The pod's profile's PreEnqueue plugins; null lets every pod in.</param>
+    public SchedulingQueue(TimeProvider time, TimeSpan initialBackoff, TimeSpan maxBackoff, Func<V1Pod, Framework.Status>? preEnqueue = null)
     {
+        _preEnqueue = preEnqueue;
         _time = time;
         _initialBackoff = initialBackoff;
         _maxBackoff = maxBackoff;
@@ -53,7 +59,33 @@ public sealed class SchedulingQueue
         }
     }
 
-    /// <summary>A new pending pod goes straight to the active heap.</summary>
+    /// <summary>Pods held back by a PreEnqueue plugin (they are also counted as unschedulable).</summary>
+    public int GatedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                var n = 0;
+                foreach (var info in _unschedulable.Values)
+                {
+                    if (info.Gated) n++;
+                }
+                return n;
+            }
+        }
+    }
+
+    /// <summary>The queued entry for a pod key (active, back-off or unschedulable), for diagnostics and tests.</summary>
+    public QueuedPodInfo? Find(string key)
+    {
+        lock (_lock)
+        {
+            return _activeIndex.GetValueOrDefault(key) ?? _backoff.GetValueOrDefault(key) ?? _unschedulable.GetValueOrDefault(key);
+        }
+    }
+
+    /// <summary>A new pending pod goes straight to the active heap, or to the gated pool if PreEnqueue rejects it.</summary>
     public void Add(V1Pod pod)
     {
         lock (_lock)
@@ -62,7 +94,7 @@ public sealed class SchedulingQueue
             if (_inFlight.ContainsKey(key)) return;
             _backoff.Remove(key);
             _unschedulable.Remove(key);
-            PushActive(new QueuedPodInfo(pod, _time.GetUtcNow()));
+            PushActiveOrGate(new QueuedPodInfo(pod, _time.GetUtcNow()));
         }
     }
 
@@ -92,13 +124,25 @@ public sealed class SchedulingQueue
                 waiting.Pod = newPod;
                 if (SpecChanged(oldPod, newPod))
                 {
-                    _unschedulable.Remove(key);
-                    MoveOut(waiting);
+                    if (waiting.Gated)
+                    {
+                        // Upstream: a gated pod never backs off; it goes to the active heap once PreEnqueue passes.
+                        if (!Gate(waiting))
+                        {
+                            _unschedulable.Remove(key);
+                            PushActive(waiting);
+                        }
+                    }
+                    else
+                    {
+                        _unschedulable.Remove(key);
+                        MoveOut(waiting);
+                    }
                 }
             }
             else
             {
-                PushActive(new QueuedPodInfo(newPod, _time.GetUtcNow()));
+                PushActiveOrGate(new QueuedPodInfo(newPod, _time.GetUtcNow()));
             }
         }
     }
@@ -170,8 +214,17 @@ public sealed class SchedulingQueue
     {
         lock (_lock)
         {
-            foreach (var info in _unschedulable.Values) MoveOut(info);
-            _unschedulable.Clear();
+            List<QueuedPodInfo>? moved = null;
+            foreach (var info in _unschedulable.Values)
+            {
+                // Only an update of the pod itself can lift a gate; cluster events leave gated pods where they are.
+                if (!info.Gated) (moved ??= []).Add(info);
+            }
+            foreach (var info in moved ?? [])
+            {
+                _unschedulable.Remove(info.Key);
+                MoveOut(info);
+            }
             _moveRequestCycle = _schedulingCycle;
         }
     }
@@ -187,7 +240,7 @@ public sealed class SchedulingQueue
             List<QueuedPodInfo>? moved = null;
             foreach (var info in _unschedulable.Values)
             {
-                if (affected(info)) (moved ??= []).Add(info);
+                if (!info.Gated && affected(info)) (moved ??= []).Add(info);
             }
             foreach (var info in moved ?? [])
             {
@@ -231,7 +284,7 @@ public sealed class SchedulingQueue
             List<QueuedPodInfo>? stale = null;
             foreach (var info in _unschedulable.Values)
             {
-                if (now - info.Timestamp > maxWait) (stale ??= []).Add(info);
+                if (!info.Gated && now - info.Timestamp > maxWait) (stale ??= []).Add(info);
             }
             if (stale == null) return;
             foreach (var info in stale)
@@ -253,6 +306,33 @@ public sealed class SchedulingQueue
     {
         if (BackoffExpiry(info) > _time.GetUtcNow()) _backoff[info.Key] = info;
         else PushActive(info);
+    }
+
+    /// <summary>Runs PreEnqueue: a rejected pod goes to the unschedulable set, gated, and true is returned.</summary>
+    private bool Gate(QueuedPodInfo info)
+    {
+        if (_preEnqueue == null)
+        {
+            info.GatingPlugin = null;
+            return false;
+        }
+        var status = _preEnqueue(info.Pod);
+        if (status.IsSuccess)
+        {
+            info.GatingPlugin = null;
+            return false;
+        }
+        info.GatingPlugin = status.Plugin ?? "";
+        info.UnschedulablePlugins.Clear();
+        if (status.Plugin != null) info.UnschedulablePlugins.Add(status.Plugin);
+        info.Timestamp = _time.GetUtcNow();
+        _unschedulable[info.Key] = info;
+        return true;
+    }
+
+    private void PushActiveOrGate(QueuedPodInfo info)
+    {
+        if (!Gate(info)) PushActive(info);
     }
 
     private void PushActive(QueuedPodInfo info)

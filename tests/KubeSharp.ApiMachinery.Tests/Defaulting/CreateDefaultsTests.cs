@@ -52,6 +52,29 @@ public class CreateDefaultsTests
     }
 
     [Fact]
+    public void GatedPodStartsWithSchedulingGatedCondition()
+    {
+        var created = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        var pod = Pod(new V1ResourceRequirements());
+        pod.Metadata.CreationTimestamp = created;
+        pod.Spec.SchedulingGates = [new V1PodSchedulingGate { Name = "example.com/wait" }];
+        CreateDefaults.PrepareForCreate(pod);
+        var condition = Assert.Single(pod.Status.Conditions);
+        Assert.Equal(("PodScheduled", "False", "SchedulingGated", "Scheduling is blocked due to non-empty scheduling gates"),
+            (condition.Type, condition.Status, condition.Reason, condition.Message));
+        Assert.Equal(created, condition.LastTransitionTime);
+    }
+
+    [Fact]
+    public void UngatedPodStartsWithoutConditions()
+    {
+        var pod = Pod(new V1ResourceRequirements());
+        pod.Spec.SchedulingGates = [];
+        CreateDefaults.PrepareForCreate(pod);
+        Assert.Null(pod.Status.Conditions);
+    }
+
+    [Fact]
     public void ControllersStartAtGenerationOneWithEmptyStatus()
     {
         var deployment = new V1Deployment { Metadata = new V1ObjectMeta { Name = "d" }, Status = new V1DeploymentStatus { Replicas = 3 } };

@@ -112,6 +112,16 @@ public class PodValidationTests
         Update("other spec fields are forbidden", () => Pod(), () => Pod(p => p.Spec.RestartPolicy = "Never"),
             "spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\n-\trestartPolicy: \"Always\"\n+\trestartPolicy: \"Never\""),
         Update("labels may change", () => Pod(), () => Pod(p => p.Metadata.Labels = new Dictionary<string, string> { ["tier"] = "web" })),
+        Create("scheduling gate names unique", () => Pod(p => p.Spec.SchedulingGates = [new() { Name = "example.com/a" }, new() { Name = "example.com/a" }]),
+            "spec.schedulingGates[1]: Duplicate value: \"example.com/a\""),
+        Update("scheduling gates may be removed", () => Pod(p => p.Spec.SchedulingGates = [new() { Name = "example.com/a" }, new() { Name = "example.com/b" }]),
+            () => Pod(p => p.Spec.SchedulingGates = [new() { Name = "example.com/b" }])),
+        Update("scheduling gates may all be removed", () => Pod(p => p.Spec.SchedulingGates = [new() { Name = "example.com/a" }]), () => Pod()),
+        Update("scheduling gates may not be added", () => Pod(), () => Pod(p => p.Spec.SchedulingGates = [new() { Name = "example.com/a" }]),
+            "spec.schedulingGates[0].name: Forbidden: only deletion is allowed, but found new scheduling gate 'example.com/a'"),
+        Update("a scheduling gate may not be swapped for another", () => Pod(p => p.Spec.SchedulingGates = [new() { Name = "example.com/a" }]),
+            () => Pod(p => p.Spec.SchedulingGates = [new() { Name = "example.com/b" }]),
+            "spec.schedulingGates[0].name: Forbidden: only deletion is allowed, but found new scheduling gate 'example.com/b'"),
     ];
 
     public static TheoryData<string> Names => CaseRunner.Names(Cases);

@@ -16,6 +16,8 @@ internal sealed class FakeClusterObjects : IClusterObjects
 
     public List<V1StatefulSet> StatefulSets { get; } = [];
 
+    public List<V1PodDisruptionBudget> Budgets { get; } = [];
+
     public IReadOnlyDictionary<string, string>? NamespaceLabels(string ns) => Namespaces.GetValueOrDefault(ns);
 
     public IReadOnlyList<V1Service> Services(string ns) => ServiceList.Where(s => s.Metadata.NamespaceProperty == ns).ToList();
@@ -28,4 +30,6 @@ internal sealed class FakeClusterObjects : IClusterObjects
 
     public V1StatefulSet? StatefulSet(string ns, string name) =>
         StatefulSets.FirstOrDefault(x => x.Metadata.NamespaceProperty == ns && x.Metadata.Name == name);
+
+    public IReadOnlyList<V1PodDisruptionBudget> PodDisruptionBudgets() => Budgets;
 }

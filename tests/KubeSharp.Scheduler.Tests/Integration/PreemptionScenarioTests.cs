@@ -71,4 +71,47 @@ public class PreemptionScenarioTests
         Assert.Equal("n1", await c.WaitForNodeAsync("loner"));
         Assert.Null((await c.GetPodAsync("db-low")).Metadata.DeletionTimestamp);
     }
+
+    [Fact]
+    public async Task APodDisruptionBudgetSteersPreemptionToTheUnprotectedPod()
+    {
+        await using var c = await TestCluster.StartAsync();
+        foreach (var (name, value) in new[] { ("lowest", 5), ("low", 10), ("high", 1000) })
+        {
+            await c.Client.For<V1PriorityClass>().CreateAsync(new V1PriorityClass { Metadata = new V1ObjectMeta { Name = name }, Value = value });
+        }
+        // The guarded pod is the less important one, so without its budget it would be the victim.
+        var budgets = c.Client.For<V1PodDisruptionBudget>();
+        var pdb = await budgets.CreateAsync(new V1PodDisruptionBudget
+        {
+            Metadata = new V1ObjectMeta { Name = "guard", NamespaceProperty = TestCluster.Namespace },
+            Spec = new V1PodDisruptionBudgetSpec
+            {
+                MinAvailable = (IntOrString)"1",
+                Selector = new V1LabelSelector { MatchLabels = Make.Labels("app", "guarded") },
+            },
+        });
+        // What the disruption controller (not running here) would write for one healthy pod out of one required.
+        pdb.Status = new V1PodDisruptionBudgetStatus { CurrentHealthy = 1, DesiredHealthy = 1, ExpectedPods = 1, DisruptionsAllowed = 0, ObservedGeneration = 1 };
+        await budgets.UpdateStatusAsync(pdb);
+
+        await c.AddNodeAsync(Make.Node("n1", cpu: "2"));
+        foreach (var (name, cls, app) in new[] { ("guarded", "lowest", "guarded"), ("unguarded", "low", "batch") })
+        {
+            var p = Make.Pod(name, "1", labels: Make.Labels("app", app));
+            p.Spec.PriorityClassName = cls;
+            await c.AddPodAsync(p);
+            Assert.Equal("n1", await c.WaitForNodeAsync(name));
+        }
+        var high = Make.Pod("preemptor", "1");
+        high.Spec.PriorityClassName = "high";
+        await c.AddPodAsync(high);
+
+        await Eventually.WaitAsync(async () => (await c.GetPodAsync("unguarded")).Metadata.DeletionTimestamp != null, "unguarded marked for deletion");
+        Assert.Null((await c.GetPodAsync("guarded")).Metadata.DeletionTimestamp);
+        await Eventually.WaitAsync(async () => (await c.GetPodAsync("preemptor")).Status?.NominatedNodeName == "n1", "nominatedNodeName n1");
+        await c.Pods.DeleteAsync(TestCluster.Namespace, "unguarded", new V1DeleteOptions { GracePeriodSeconds = 0 });
+        Assert.Equal("n1", await c.WaitForNodeAsync("preemptor"));
+        Assert.Null((await c.GetPodAsync("guarded")).Metadata.DeletionTimestamp);
+    }
 }

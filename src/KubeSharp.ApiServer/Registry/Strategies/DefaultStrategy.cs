@@ -24,7 +24,7 @@ public class DefaultStrategy : IResourceStrategy
         _spec = resource.ModelType.GetProperty("Spec");
         _status = resource.HasSubresource("status") ? resource.ModelType.GetProperty("Status") : null;
         TracksGeneration = (resource.Group, resource.Resource) is ("", "replicationcontrollers") or ("apps", _) or ("batch", _)
-            or ("scheduling.k8s.io", _) && _spec != null;
+            or ("scheduling.k8s.io", _) or ("policy", "poddisruptionbudgets") && _spec != null;
     }
 
     public ResourceInfo Resource { get; }

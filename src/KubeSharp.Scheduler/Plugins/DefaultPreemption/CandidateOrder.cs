@@ -3,8 +3,8 @@ using KubeSharp.Scheduler.Queue;
 namespace KubeSharp.Scheduler.Plugins.DefaultPreemption;
 
 /// <summary>
-/// Upstream's pickOneNodeForPreemption, without its first rule (fewest PodDisruptionBudget violations: PDBs are
-/// not considered yet, so every candidate has none): the lowest highest-victim priority; the smallest sum of
+/// Upstream's pickOneNodeForPreemption: the fewest victims whose eviction breaks a PodDisruptionBudget; then the
+/// lowest highest-victim priority; the smallest sum of
 /// victim priorities, each offset by 2^31 as upstream does (so fewer victims weigh in here already); the fewest
 /// victims; the latest start among the highest-priority victims; then the node name, where upstream keeps the
 /// first candidate of its randomly offset scan.
@@ -24,6 +24,7 @@ internal static class CandidateOrder
     /// <summary>Negative when <paramref name="a"/> is the better node to preempt on.</summary>
     public static int Compare(Candidate a, Candidate b)
     {
+        if (a.PdbViolations != b.PdbViolations) return a.PdbViolations.CompareTo(b.PdbViolations);
         var (highA, sumA, startA) = Measure(a);
         var (highB, sumB, startB) = Measure(b);
         if (highA != highB) return highA.CompareTo(highB);

@@ -8,12 +8,15 @@ namespace KubeSharp.Scheduler.Plugins.DefaultPreemption;
 /// Upstream's DefaultPreemption PostFilter (framework/preemption Evaluator.Preempt): checks the pod may preempt,
 /// dry-runs victim selection on every node the filters did not reject as unresolvable, picks one candidate, evicts
 /// its victims and nominates the node; the scheduler writes status.nominatedNodeName and the pod is retried when
-/// the victims are gone. Differences: PodDisruptionBudgets are ignored; every node is dry-run (upstream samples
+/// the victims are gone. PodDisruptionBudgets (from the cluster's informer) steer which pods become victims and
+/// which node is chosen, but a budget never blocks preemption, as upstream. Differences: every node is dry-run (upstream samples
 /// at least 10 % / 100 nodes from a random offset); lower-priority pods nominated to the node are not cleared;
 /// the pods nominated to a node are not counted when filtering other pods.
 /// </summary>
-internal sealed class DefaultPreemptionPlugin(IPodPreemptor preemptor) : IPostFilterPlugin
+internal sealed class DefaultPreemptionPlugin(IPodPreemptor preemptor, IClusterObjects? cluster = null) : IPostFilterPlugin
 {
+    private readonly IClusterObjects _cluster = cluster ?? NoClusterObjects.Instance;
+
     public const string NotHelpful = "Preemption is not helpful for scheduling";
 
     public string Name => PluginNames.DefaultPreemption;
@@ -21,7 +24,8 @@ internal sealed class DefaultPreemptionPlugin(IPodPreemptor preemptor) : IPostFi
     public async Task<PostFilterResult> PostFilterAsync(CycleState state, V1Pod pod, PostFilterInput input, CancellationToken ct)
     {
         if (NotEligible(pod, input) is { } reason) return new PostFilterResult(null, Status.Unschedulable("preemption: " + reason));
-        var (candidates, statuses) = DryRun(state, pod, input);
+        // Upstream lists every budget once per preemption attempt; the selection filters by namespace.
+        var (candidates, statuses) = DryRun(state, pod, input, _cluster.PodDisruptionBudgets());
         if (candidates.Count == 0)
         {
             var message = new FitError(input.Nodes.Count, statuses).Message;
@@ -36,7 +40,8 @@ internal sealed class DefaultPreemptionPlugin(IPodPreemptor preemptor) : IPostFi
         return new PostFilterResult(best.NodeName, Status.Success);
     }
 
-    internal static (List<Candidate> Candidates, Dictionary<string, Status> Statuses) DryRun(CycleState state, V1Pod pod, PostFilterInput input)
+    internal static (List<Candidate> Candidates, Dictionary<string, Status> Statuses) DryRun(CycleState state, V1Pod pod, PostFilterInput input,
+        IReadOnlyList<V1PodDisruptionBudget>? pdbs = null)
     {
         var candidates = new List<Candidate>();
         var statuses = new Dictionary<string, Status>(StringComparer.Ordinal);
@@ -48,8 +53,8 @@ internal sealed class DefaultPreemptionPlugin(IPodPreemptor preemptor) : IPostFi
                 statuses[node.Name] = Status.Unresolvable(NotHelpful);
                 continue;
             }
-            var (victims, status) = VictimSelector.Select(state, pod, node, input.Filter, input.AddPod, input.RemovePod);
-            if (status.IsSuccess) candidates.Add(new Candidate(node.Name, victims));
+            var (victims, violations, status) = VictimSelector.Select(state, pod, node, pdbs ?? [], input.Filter, input.AddPod, input.RemovePod);
+            if (status.IsSuccess) candidates.Add(new Candidate(node.Name, victims, violations));
             else statuses[node.Name] = status;
         }
         return (candidates, statuses);
