@@ -30,10 +30,16 @@ internal static class NodeRuntimeSettings
 
     public static bool AppliesTo(string command) => command is "agent" or "kubelet" or "proxy";
 
-    /// <summary>Replaces the process with itself under the tuned environment; returns only when it does not.</summary>
+    /// <summary>Replaces the process with itself under the tuned environment; returns only when it does not
+    /// (already re-executed, turned off, or execve failed). After the re-execution it says so on stderr, once.</summary>
     public static void ReexecIfNeeded(string[] args)
     {
-        if (Environment.GetEnvironmentVariable(Marker) != null) return;
+        if (Environment.GetEnvironmentVariable(Marker) != null)
+        {
+            var applied = Settings.Select(s => $"{s.Name}={Environment.GetEnvironmentVariable(s.Name)}");
+            Console.Error.WriteLine($"kubesharp: node runtime settings: {string.Join(" ", applied)}");
+            return;
+        }
         if (string.Equals(Environment.GetEnvironmentVariable(Switch), "off", StringComparison.OrdinalIgnoreCase)) return;
         var host = Environment.ProcessPath;
         var entry = typeof(NodeRuntimeSettings).Assembly.Location;
