@@ -42,6 +42,7 @@ public static class ServiceModelBuilder
                     LoadBalancerIPs = spec.Type == "LoadBalancer"
                         ? svc.Status?.LoadBalancer?.Ingress?.Select(i => i.Ip).Where(ip => !string.IsNullOrEmpty(ip)).ToList() ?? []
                         : [],
+                    LoadBalancerSourceRanges = spec.Type == "LoadBalancer" ? SourceRanges(spec.LoadBalancerSourceRanges) : [],
                     AffinitySeconds = spec.SessionAffinity == "ClientIP" ? spec.SessionAffinityConfig?.ClientIP?.TimeoutSeconds ?? 10800 : 0,
                     ExternalPolicyLocal = spec.Type is "NodePort" or "LoadBalancer" && spec.ExternalTrafficPolicy == "Local",
                     InternalPolicyLocal = spec.InternalTrafficPolicy == "Local",
@@ -51,6 +52,21 @@ public static class ServiceModelBuilder
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Canonical IPv4 ranges, deduplicated and sorted (so a reordering is no change). IPv6 ranges belong to the IPv6
+    /// proxier upstream and are left out here; unparsable ones cannot pass API validation.
+    /// </summary>
+    private static List<string> SourceRanges(IList<string>? ranges)
+    {
+        if (ranges == null || ranges.Count == 0) return [];
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var range in ranges)
+        {
+            if (Ipv4Cidr.TryNormalize(range, out var cidr)) result.Add(cidr);
+        }
+        return [.. result];
     }
 
     private static List<Endpoint> EndpointsFor(List<V1EndpointSlice> slices, string portName, string protocol, string nodeName)

@@ -7,8 +7,9 @@ internal sealed class ServicePortComparer : IEqualityComparer<ServicePort>
 
     public bool Equals(ServicePort? x, ServicePort? y) =>
         x != null && y != null &&
-        (x with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [] }) == (y with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [] }) &&
-        x.Endpoints.SequenceEqual(y.Endpoints) && x.ExternalIPs.SequenceEqual(y.ExternalIPs) && x.LoadBalancerIPs.SequenceEqual(y.LoadBalancerIPs);
+        (x with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [], LoadBalancerSourceRanges = [] }) == (y with { Endpoints = [], ExternalIPs = [], LoadBalancerIPs = [], LoadBalancerSourceRanges = [] }) &&
+        x.Endpoints.SequenceEqual(y.Endpoints) && x.ExternalIPs.SequenceEqual(y.ExternalIPs) && x.LoadBalancerIPs.SequenceEqual(y.LoadBalancerIPs) &&
+        x.LoadBalancerSourceRanges.SequenceEqual(y.LoadBalancerSourceRanges);
 
     public int GetHashCode(ServicePort obj) => HashCode.Combine(obj.Id, obj.ClusterIP, obj.Endpoints.Count);
 

@@ -19,7 +19,7 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
 {
     private readonly NftablesNames _names = new(options.ChainPrefix);
     private IReadOnlyList<ServicePort>? _appliedPorts;
-    private readonly NftablesRenderOptions _renderOptions = new() { ClusterCidr = options.ClusterCidr, MasqueradeBit = options.MasqueradeBit };
+    private readonly NftablesRenderOptions _renderOptions = new() { ClusterCidr = options.ClusterCidr, MasqueradeBit = options.MasqueradeBit, NodeIP = options.NodeIP };
     private readonly NftablesRenderCache _cache = new();
     private NftRuleset? _applied;
     private long _lastFull;

@@ -7,6 +7,8 @@ public sealed record NftablesRenderOptions
 {
     /// <summary>Traffic to a service from outside this CIDR is masqueraded (upstream's --cluster-cidr); null: none.</summary>
     public string? ClusterCidr { get; init; }
+    /// <summary>This node's IPv4 address, for the load-balancer source-range exception (see ProxyOptions.NodeIP).</summary>
+    public string? NodeIP { get; init; }
     /// <summary>The fwmark bit that flags packets for SNAT (default 14, as in iptables mode).</summary>
     public int MasqueradeBit { get; init; } = 14;
 }
@@ -28,6 +30,8 @@ public static class NftablesRenderer
     public const string NoEndpointNodePorts = "no-endpoint-nodeports";
     public const string MarkForMasquerade = "mark-for-masquerade";
     public const string RejectChain = "reject-chain";
+    public const string FirewallIps = "firewall-ips";
+    public const string FirewallCheck = "firewall-check";
 
     /// <param name="cache">Fragments of the previous render: a port that did not change reuses its chains (the
     /// same strings, so the diff against the last sync is a reference comparison). Null: render everything.</param>
@@ -45,7 +49,10 @@ public static class NftablesRenderer
         r.AddChain("filter-input", ["type filter hook input priority -110; policy accept;",
             "ct state new jump nodeport-endpoints-check", "ct state new jump service-endpoints-check"]);
         r.AddChain("filter-forward", ["type filter hook forward priority -110; policy accept;", "ct state new jump service-endpoints-check"]);
-        r.AddChain("filter-output", ["type filter hook output priority -110; policy accept;", "ct state new jump service-endpoints-check"]);
+        r.AddChain("filter-output", ["type filter hook output priority -110; policy accept;", "ct state new jump service-endpoints-check", $"ct state new jump {FirewallCheck}"]);
+        // loadBalancerSourceRanges are checked before DNAT (dstnat - 10), as upstream: a dropped packet never
+        // reaches the nat chains; an allowed one goes on to the service-ips map like any other.
+        r.AddChain("filter-prerouting", ["type filter hook prerouting priority dstnat - 10; policy accept;", $"ct state new jump {FirewallCheck}"]);
 
         r.AddChain(MarkForMasquerade, [$"meta mark set meta mark | {mark}"]);
         r.AddChain("masquerading", [$"meta mark & {mark} == 0 return", $"meta mark set meta mark ^ {mark}", "masquerade fully-random"]);
@@ -55,10 +62,12 @@ public static class NftablesRenderer
         r.AddChain("service-endpoints-check", [$"ip daddr . meta l4proto . th dport vmap @{NoEndpointServices}"]);
         r.AddChain("nodeport-endpoints-check", [$"fib daddr type local meta l4proto . th dport vmap @{NoEndpointNodePorts}"]);
         r.AddChain(RejectChain, ["reject"]);
+        r.AddChain(FirewallCheck, [$"ip daddr . meta l4proto . th dport vmap @{FirewallIps}"]);
         r.AddMap(ServiceIps, "type ipv4_addr . inet_proto . inet_service : verdict;");
         r.AddMap(ServiceNodePorts, "type inet_proto . inet_service : verdict;");
         r.AddMap(NoEndpointServices, "type ipv4_addr . inet_proto . inet_service : verdict;");
         r.AddMap(NoEndpointNodePorts, "type inet_proto . inet_service : verdict;");
+        r.AddMap(FirewallIps, "type ipv4_addr . inet_proto . inet_service : verdict;");
 
         var fragments = new Dictionary<string, (ServicePort, NftRuleset)>(StringComparer.Ordinal);
         foreach (var port in ports)
@@ -106,6 +115,8 @@ public static class NftablesRenderer
                 if (hasExternal) r.AddElement(ServiceIps, $"{ip} . {proto} . {port.Port}", "goto " + ext);
                 else r.AddElement(NoEndpointServices, $"{ip} . {proto} . {port.Port}", reject);
             }
+            // Upstream's usesFWChain: source ranges, load-balancer IPs, and somewhere to send allowed traffic.
+            if (hasExternal && port.HasSourceRanges) RenderFirewall(r, port, proto, options);
             if (port.NodePort > 0)
             {
                 if (hasExternal) r.AddElement(ServiceNodePorts, $"{proto} . {port.NodePort}", "goto " + ext);
@@ -145,6 +156,30 @@ public static class NftablesRenderer
                 r.AddChain(ext, [$"jump {MarkForMasquerade}", $"goto {svc}"]);
             }
         }
+    }
+
+    /// <summary>
+    /// The load-balancer IPs' source check: allowed ranges return (to go on to DNAT), the rest is dropped. One
+    /// rule per range rather than upstream's anonymous set, for the same reason as the numgen rules below.
+    /// </summary>
+    private static void RenderFirewall(NftRuleset r, ServicePort port, string proto, NftablesRenderOptions options)
+    {
+        var chain = NftablesNames.Firewall(port);
+        var lines = new List<string>();
+        var allowFromNode = false;
+        foreach (var cidr in port.LoadBalancerSourceRanges)
+        {
+            lines.Add($"ip saddr {cidr} return");
+            allowFromNode |= options.NodeIP != null && Ipv4Cidr.Contains(cidr, options.NodeIP);
+        }
+        // A node holding the VIP as a local address reaches it with the VIP as source (see iptables mode).
+        if (allowFromNode)
+        {
+            foreach (var ip in port.LoadBalancerIPs) lines.Add($"ip saddr {ip} return");
+        }
+        lines.Add("drop");
+        r.AddChain(chain, lines);
+        foreach (var ip in port.LoadBalancerIPs) r.AddElement(FirewallIps, $"{ip} . {proto} . {port.Port}", "goto " + chain);
     }
 
     private static void Balance(NftRuleset r, string chain, List<string> lines, ServicePort port, IReadOnlyList<Endpoint> endpoints)
