@@ -63,7 +63,8 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
             throw;
         }
         if (full) _lastFull = options.Time.GetTimestamp();
-        if (periodic || !_jumpsEnsured)
+        // A full sync may follow rules deleted wholesale (iptables -t nat -F): the jumps are checked again too.
+        if (periodic || full || !_jumpsEnsured)
         {
             await EnsureJumpsAsync(ct);
             _jumpsEnsured = true;
