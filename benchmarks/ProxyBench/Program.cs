@@ -5,13 +5,22 @@ using KubeSharp.Proxy.Nftables;
 
 // ProxyBench: how long the proxier takes to program N services × E endpoints, measured on the real iptables-restore
 // or nft inside a network namespace of its own (held by `unshare --net sleep`, killed at the end).
-//   dotnet benchmarks/ProxyBench/bin/Release/net10.0/ProxyBench.dll [services=10000] [endpoints=2] [--mode iptables|nftables]
+//   dotnet benchmarks/ProxyBench/bin/Release/net10.0/ProxyBench.dll [services=10000] [endpoints=2] [--mode iptables|nftables] [--dump DIR]
+// --dump writes every nft transaction to DIR (full.nft, add.nft, endpoint.nft), to time `nft -f` on its own.
 var positional = new List<string>();
 var mode = "iptables";
+string? dump = null;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--mode" && i + 1 < args.Length) mode = args[++i];
+    else if (args[i] == "--dump" && i + 1 < args.Length) dump = args[++i];
     else positional.Add(args[i]);
+}
+void Dump(string name, string script)
+{
+    if (dump == null) return;
+    Directory.CreateDirectory(dump);
+    File.WriteAllText(Path.Combine(dump, name), script);
 }
 var services = positional.Count > 0 ? int.Parse(positional[0]) : 10_000;
 var endpoints = positional.Count > 1 ? int.Parse(positional[1]) : 2;
@@ -64,7 +73,8 @@ async Task IptablesAsync(HostCommand host, List<ServicePort> ports)
     Console.WriteLine($"+1 service sync: render {render.ElapsedMilliseconds} ms + iptables-restore {again.ElapsedMilliseconds} ms = {render.ElapsedMilliseconds + again.ElapsedMilliseconds} ms (iptables-save, paid by first and periodic syncs only: {chainsWatch.ElapsedMilliseconds} ms)");
 }
 
-// nftables: the same steps as NftablesProxier (render with its cache, diff against the last applied ruleset, one nft -f).
+// nftables: the same steps as NftablesProxier (a full render with its cache; then deltas: only changed ports are
+// rendered and diffed against the cache, which is committed after each successful nft -f).
 async Task NftablesAsync(HostCommand host, List<ServicePort> ports)
 {
     var nft = new NftablesClient(host);
@@ -76,42 +86,62 @@ async Task NftablesAsync(HostCommand host, List<ServicePort> ports)
     var desired = NftablesRenderer.Render(ports, options, cache);
     var script = NftablesScript.Build(table, null, desired, NftObjects.None);
     render.Stop();
+    Dump("full.nft", script);
     var full = Stopwatch.StartNew();
     await nft.ApplyAsync(script, CancellationToken.None);
     full.Stop();
     Console.WriteLine($"services={services} endpoints={endpoints} chains={desired.Chains.Count} rules={desired.RuleCount} script={script.Length / 1024} KiB");
     Console.WriteLine($"full sync (empty table): render {render.ElapsedMilliseconds} ms + nft -f {full.ElapsedMilliseconds} ms = {render.ElapsedMilliseconds + full.ElapsedMilliseconds} ms");
+    // The proxier keeps no whole ruleset between syncs; neither does the benchmark.
+    desired = null;
+    script = null;
 
     // +1 service, incremental: only the new chains and map elements are written.
     ports.Add(Port(services));
     render.Restart();
-    var next = NftablesRenderer.Render(ports, options, cache);
-    var delta = NftablesScript.Build(table, desired, next, null);
+    var delta = NftablesRenderer.RenderDelta(ports, options, cache);
+    var text = NftablesScript.BuildDelta(table, delta, refreshStatic: false);
     render.Stop();
+    Dump("add.nft", text);
     var again = Stopwatch.StartNew();
-    await nft.ApplyAsync(delta, CancellationToken.None);
+    await nft.ApplyAsync(text, CancellationToken.None);
     again.Stop();
-    Console.WriteLine($"+1 service sync (incremental): render+diff {render.ElapsedMilliseconds} ms + nft -f {again.ElapsedMilliseconds} ms = {render.ElapsedMilliseconds + again.ElapsedMilliseconds} ms ({delta.Length} bytes)");
+    delta.CommitTo(cache);
+    Console.WriteLine($"+1 service sync (incremental): render+diff {render.Elapsed.TotalMilliseconds:0.0} ms + nft -f {again.ElapsedMilliseconds} ms = {render.Elapsed.TotalMilliseconds + again.ElapsedMilliseconds:0} ms ({text.Length} bytes)");
 
     // One endpoint of one service changes: the service chain is rewritten, one endpoint chain replaced.
     ports[0] = ports[0] with { Endpoints = [.. ports[0].Endpoints.Skip(1), new Endpoint("10.250.0.9", 8080, true, true, false, false)] };
     render.Restart();
-    var changed = NftablesRenderer.Render(ports, options, cache);
-    delta = NftablesScript.Build(table, next, changed, null);
+    delta = NftablesRenderer.RenderDelta(ports, options, cache);
+    text = NftablesScript.BuildDelta(table, delta, refreshStatic: false);
+    render.Stop();
+    Dump("endpoint.nft", text);
+    again.Restart();
+    await nft.ApplyAsync(text, CancellationToken.None);
+    again.Stop();
+    delta.CommitTo(cache);
+    Console.WriteLine($"endpoint change sync (incremental): render+diff {render.Elapsed.TotalMilliseconds:0.0} ms + nft -f {again.ElapsedMilliseconds} ms = {render.Elapsed.TotalMilliseconds + again.ElapsedMilliseconds:0} ms");
+
+    // A periodic sync that is not a full one: the fixed chains are rewritten, no service is.
+    render.Restart();
+    delta = NftablesRenderer.RenderDelta(ports, options, cache);
+    text = NftablesScript.BuildDelta(table, delta, refreshStatic: true);
     render.Stop();
     again.Restart();
-    await nft.ApplyAsync(delta, CancellationToken.None);
+    await nft.ApplyAsync(text, CancellationToken.None);
     again.Stop();
-    Console.WriteLine($"endpoint change sync (incremental): render+diff {render.ElapsedMilliseconds} ms + nft -f {again.ElapsedMilliseconds} ms = {render.ElapsedMilliseconds + again.ElapsedMilliseconds} ms");
+    Console.WriteLine($"periodic sync, no change: render+diff {render.Elapsed.TotalMilliseconds:0.0} ms + nft -f {again.ElapsedMilliseconds} ms");
 
     // A full sync on a full table: what the first sync of a restarted proxy costs (list, then rewrite everything);
     // the hourly full resync skips the listing.
     var periodic = Stopwatch.StartNew();
     var existing = await nft.ObjectsAsync(table, CancellationToken.None);
     var listed = periodic.ElapsedMilliseconds;
-    await nft.ApplyAsync(NftablesScript.Build(table, null, changed, existing), CancellationToken.None);
+    await nft.ApplyAsync(NftablesScript.Build(table, null, NftablesRenderer.Render(ports, options, cache), existing), CancellationToken.None);
     periodic.Stop();
     Console.WriteLine($"full resync of a full table: nft list {listed} ms (restart only) + render/apply {periodic.ElapsedMilliseconds - listed} ms (also hourly) = {periodic.ElapsedMilliseconds} ms");
+    var gc = GC.GetGCMemoryInfo();
+    Console.WriteLine($"managed heap after the syncs: {GC.GetTotalMemory(false) / (1024 * 1024)} MiB in use, {gc.HeapSizeBytes / (1024 * 1024)} MiB heap, {gc.TotalCommittedBytes / (1024 * 1024)} MiB committed");
 }
 
 ServicePort Port(int i) => new()

@@ -37,6 +37,73 @@ public static class NftablesRenderer
     /// same strings, so the diff against the last sync is a reference comparison). Null: render everything.</param>
     public static NftRuleset Render(IReadOnlyList<ServicePort> ports, NftablesRenderOptions options, NftablesRenderCache? cache = null)
     {
+        var r = RenderStatic(options);
+        var fragments = new Dictionary<PortKey, (ServicePort, NftRuleset)>(ports.Count);
+        foreach (var port in ports)
+        {
+            var key = PortKey.Of(port);
+            NftRuleset fragment;
+            if (cache != null && cache.Options == options && cache.Fragments.TryGetValue(key, out var hit) && ServicePortComparer.Instance.Equals(hit.Port, port))
+            {
+                fragment = hit.Fragment;
+            }
+            else
+            {
+                fragment = RenderFragment(port, options);
+            }
+            fragments[key] = (port, fragment);
+            r.Merge(fragment);
+        }
+        cache?.Replace(options, fragments);
+        return r;
+    }
+
+    /// <summary>
+    /// What changed since the fragments in <paramref name="cache"/> (the last successful sync's): only added, changed
+    /// and removed ports are rendered, and nothing is merged, so a one-service change costs one lookup and one
+    /// value comparison per port. The cache is not touched; <see cref="NftDelta.CommitTo"/> records the delta once
+    /// the kernel has it.
+    /// </summary>
+    public static NftDelta RenderDelta(IReadOnlyList<ServicePort> ports, NftablesRenderOptions options, NftablesRenderCache cache)
+    {
+        var sameOptions = cache.Options == options;
+        var changes = new List<NftChange>();
+        var rules = 0;
+        var found = 0;
+        HashSet<PortKey>? seen = null;
+        foreach (var port in ports)
+        {
+            var key = PortKey.Of(port);
+            if (cache.Fragments.TryGetValue(key, out var hit))
+            {
+                found++;
+                if (sameOptions && ServicePortComparer.Instance.Equals(hit.Port, port))
+                {
+                    rules += hit.Fragment.RuleCount;
+                    continue;
+                }
+            }
+            var fragment = RenderFragment(port, options);
+            rules += fragment.RuleCount;
+            changes.Add(new NftChange(key, hit.Fragment, port, fragment));
+        }
+        if (found < cache.Fragments.Count)
+        {
+            // Some ports are gone: find them (a full pass only when the model shrank).
+            seen = new HashSet<PortKey>(ports.Count);
+            foreach (var port in ports) seen.Add(PortKey.Of(port));
+            foreach (var (key, (_, fragment)) in cache.Fragments)
+            {
+                if (!seen.Contains(key)) changes.Add(new NftChange(key, fragment, null, null));
+            }
+        }
+        var fixedPart = RenderStatic(options);
+        return new NftDelta(fixedPart, changes, options, rules + fixedPart.RuleCount);
+    }
+
+    /// <summary>The fixed chains and maps of the layout, the same for every model.</summary>
+    public static NftRuleset RenderStatic(NftablesRenderOptions options)
+    {
         var r = new NftRuleset();
         var mark = "0x" + (1 << options.MasqueradeBit).ToString("x");
 
@@ -68,27 +135,14 @@ public static class NftablesRenderer
         r.AddMap(NoEndpointServices, "type ipv4_addr . inet_proto . inet_service : verdict;");
         r.AddMap(NoEndpointNodePorts, "type inet_proto . inet_service : verdict;");
         r.AddMap(FirewallIps, "type ipv4_addr . inet_proto . inet_service : verdict;");
-
-        var fragments = new Dictionary<string, (ServicePort, NftRuleset)>(StringComparer.Ordinal);
-        foreach (var port in ports)
-        {
-            var key = port.Id + "/" + port.Protocol;
-            NftRuleset fragment;
-            if (cache != null && cache.Options == options && cache.Fragments.TryGetValue(key, out var hit) && ServicePortComparer.Instance.Equals(hit.Port, port))
-            {
-                fragment = hit.Fragment;
-            }
-            else
-            {
-                fragment = new NftRuleset();
-                foreach (var map in r.Elements.Keys) fragment.Elements[map] = new Dictionary<string, string>(StringComparer.Ordinal);
-                RenderPort(fragment, port, options);
-            }
-            fragments[key] = (port, fragment);
-            r.Merge(fragment);
-        }
-        cache?.Replace(options, fragments);
         return r;
+    }
+
+    private static NftRuleset RenderFragment(ServicePort port, NftablesRenderOptions options)
+    {
+        var fragment = new NftRuleset();
+        RenderPort(fragment, port, options);
+        return fragment;
     }
 
     private static void RenderPort(NftRuleset r, ServicePort port, NftablesRenderOptions options)

@@ -18,7 +18,7 @@ public sealed record NftObjects(IReadOnlySet<string> Chains, IReadOnlyDictionary
 /// Order inside the transaction: objects first (a rule may only name an existing chain or set), then chain bodies,
 /// then elements, then deletions (an object may only go once nothing refers to it).
 /// </summary>
-public static class NftablesScript
+public static partial class NftablesScript
 {
     /// <param name="previous">The ruleset of the last successful sync; null for a full sync.</param>
     /// <param name="existing">Full sync: the objects in the kernel's table (leftovers are deleted).</param>
@@ -44,14 +44,7 @@ public static class NftablesScript
         var write = desired.Chains
             .Where(c => full || !previous!.Chains.TryGetValue(c.Key, out var old) || old != c.Value || (refreshStatic && !NftablesNames.IsObjectChain(c.Key)))
             .ToList();
-        // Chains that exist are emptied first; new ones are created by the block below, which resolves references
-        // between its chains and sets in any order. "add chain" first makes the flush safe if one went missing.
-        foreach (var (name, body) in write.Where(c => inKernel.Contains(c.Key)))
-        {
-            sb.Append("add chain ip ").Append(table).Append(' ').Append(name);
-            if (body.StartsWith("type ", StringComparison.Ordinal)) sb.Append(" { ").Append(body[..body.IndexOf('\n')]).Append(" }");
-            sb.Append("\nflush chain ip ").Append(table).Append(' ').Append(name).Append('\n');
-        }
+        AppendFlushes(sb, table, write.Where(c => inKernel.Contains(c.Key)).Select(c => (c.Key, c.Value)));
         if (write.Count > 0)
         {
             sb.Append("table ip ").Append(table).Append(" {\n");
@@ -84,6 +77,20 @@ public static class NftablesScript
             sb.Append("delete ").Append(kind).Append(" ip ").Append(table).Append(' ').Append(name).Append('\n');
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Chains that exist are emptied first; new ones are created by the block that follows, which resolves
+    /// references between its chains and sets in any order. "add chain" first makes the flush safe if one went missing.
+    /// </summary>
+    private static void AppendFlushes(StringBuilder sb, string table, IEnumerable<(string Name, string Body)> chains)
+    {
+        foreach (var (name, body) in chains)
+        {
+            sb.Append("add chain ip ").Append(table).Append(' ').Append(name);
+            if (body.StartsWith("type ", StringComparison.Ordinal)) sb.Append(" { ").Append(body.AsSpan(0, body.IndexOf('\n'))).Append(" }");
+            sb.Append("\nflush chain ip ").Append(table).Append(' ').Append(name).Append('\n');
+        }
     }
 
     private static void AppendElements(StringBuilder sb, string verb, string table, string map, IEnumerable<string> items)
