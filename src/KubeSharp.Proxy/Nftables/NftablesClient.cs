@@ -1,3 +1,4 @@
+using System.Text;
 using KubeSharp.Proxy.Iptables;
 
 namespace KubeSharp.Proxy.Nftables;
@@ -6,31 +7,37 @@ namespace KubeSharp.Proxy.Nftables;
 public sealed class NftablesClient(HostCommand host)
 {
     /// <summary>Applies a script as one transaction (<c>nft -f -</c>): all of it or nothing.</summary>
-    public async Task ApplyAsync(string script, CancellationToken ct)
+    public async Task ApplyAsync(string script, CancellationToken ct) => Check(await host.RunAsync(["nft", "-f", "-"], script, ct));
+
+    /// <summary>The same, written to nft from the builder's chunks (a full sync's script is megabytes).</summary>
+    public async Task ApplyAsync(StringBuilder script, CancellationToken ct) => Check(await host.RunAsync(["nft", "-f", "-"], script, null, ct));
+
+    private static void Check(CommandResult result)
     {
-        var result = await host.RunAsync(["nft", "-f", "-"], script, ct);
         if (result.ExitCode != 0) throw new NftablesException($"nft -f failed ({result.ExitCode}): {Trim(result.Stderr)}");
     }
 
     /// <summary>The chains and sets/maps of <paramref name="table"/>; none when it does not exist.</summary>
     public async Task<NftObjects> ObjectsAsync(string table, CancellationToken ct)
     {
-        var result = await host.RunAsync(["nft", "-t", "list", "table", "ip", table], null, ct);
+        var chains = new HashSet<string>(StringComparer.Ordinal);
+        var sets = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Streamed: only the "chain NAME {" / "set NAME {" / "map NAME {" lines matter, not the rules between.
+        var result = await host.RunAsync(["nft", "-t", "list", "table", "ip", table], null, raw =>
+        {
+            var line = raw.AsSpan().Trim();
+            if (!line.EndsWith(" {", StringComparison.Ordinal)) return;
+            var space = line.IndexOf(' ');
+            var kind = line[..space];
+            var name = line[(space + 1)..^2];
+            if (name.Contains(' ')) return;
+            if (kind is "chain") chains.Add(name.ToString());
+            else if (kind is "set" or "map") sets[name.ToString()] = kind.ToString();
+        }, ct);
         if (result.ExitCode != 0)
         {
             if (result.Stderr.Contains("No such file or directory", StringComparison.Ordinal)) return NftObjects.None;
             throw new NftablesException($"nft list table ip {table} failed ({result.ExitCode}): {Trim(result.Stderr)}");
-        }
-        var chains = new HashSet<string>(StringComparer.Ordinal);
-        var sets = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var raw in result.Stdout.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (!line.EndsWith(" {", StringComparison.Ordinal)) continue;
-            var parts = line.Split(' ');
-            if (parts.Length != 3) continue;
-            if (parts[0] == "chain") chains.Add(parts[1]);
-            else if (parts[0] is "set" or "map") sets[parts[1]] = parts[0];
         }
         return new NftObjects(chains, sets);
     }

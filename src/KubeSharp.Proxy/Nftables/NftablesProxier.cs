@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using KubeSharp.Proxy.Iptables;
 using KubeSharp.Proxy.Model;
 using KubeSharp.Proxy.Sync;
@@ -44,7 +45,7 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
         if (!periodic && _synced && ServicePortComparer.SameModel(_appliedPorts, ports)) return;
         var watch = Stopwatch.StartNew();
         var full = !_synced || (periodic && options.Time.GetElapsedTime(_lastFull) >= FullSyncPeriod);
-        string script;
+        StringBuilder script;
         int rules;
         NftDelta? delta = null;
         if (full)
@@ -54,13 +55,13 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
             // sync is full again, so the cache is never trusted for a table it does not describe.
             _synced = false;
             var desired = NftablesRenderer.Render(ports, _renderOptions, _cache);
-            script = NftablesScript.Build(_names.Table, null, desired, existing);
+            script = NftablesScript.Write(new StringBuilder(), _names.Table, null, desired, existing);
             rules = desired.RuleCount;
         }
         else
         {
             delta = NftablesRenderer.RenderDelta(ports, _renderOptions, _cache);
-            script = NftablesScript.BuildDelta(_names.Table, delta, refreshStatic: periodic);
+            script = new StringBuilder(NftablesScript.BuildDelta(_names.Table, delta, refreshStatic: periodic));
             rules = delta.RuleCount;
         }
         try

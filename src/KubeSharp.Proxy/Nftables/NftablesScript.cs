@@ -24,11 +24,14 @@ public static partial class NftablesScript
     /// <param name="existing">Full sync: the objects in the kernel's table (leftovers are deleted).</param>
     /// <param name="refreshStatic">Incremental: rewrite the fixed chains too, so a table someone deleted fails the
     /// transaction (its maps are gone) and the retry is a full sync.</param>
-    public static string Build(string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false)
+    public static string Build(string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false) =>
+        Write(new StringBuilder(), table, previous, desired, existing, refreshStatic).ToString();
+
+    /// <summary><see cref="Build"/> into a builder that is handed to nft as it is (a full script is megabytes).</summary>
+    public static StringBuilder Write(StringBuilder sb, string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false)
     {
         var full = previous == null;
         var inKernel = full ? existing?.Chains ?? new HashSet<string>() : (IReadOnlySet<string>)previous!.Chains.Keys.ToHashSet();
-        var sb = new StringBuilder();
         sb.Append("add table ip ").Append(table).Append(" { comment \"rules for kubesharp kube-proxy\"; }\n");
 
         foreach (var (name, (kind, declaration)) in desired.Sets)
@@ -76,7 +79,7 @@ public static partial class NftablesScript
         {
             sb.Append("delete ").Append(kind).Append(" ip ").Append(table).Append(' ').Append(name).Append('\n');
         }
-        return sb.ToString();
+        return sb;
     }
 
     /// <summary>
