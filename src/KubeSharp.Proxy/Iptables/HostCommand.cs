@@ -28,6 +28,14 @@ public sealed class HostCommand(IReadOnlyList<string> prefix)
             foreach (var chunk in stdin.GetChunks()) await w.WriteAsync(chunk, t);
         }, onStdoutLine, ct);
 
+    /// <summary>Runs a command whose input <paramref name="writeStdin"/> writes as it is produced.</summary>
+    public Task<CommandResult> RunWritingAsync(IReadOnlyList<string> argv, Action<TextWriter> writeStdin, CancellationToken ct) =>
+        RunAsync(argv, (w, _) =>
+        {
+            writeStdin(w);
+            return Task.CompletedTask;
+        }, null, ct);
+
     private async Task<CommandResult> RunAsync(IReadOnlyList<string> argv, Func<StreamWriter, CancellationToken, Task>? stdin, Action<string>? onStdoutLine, CancellationToken ct)
     {
         var all = Prefix.Concat(argv).ToList();
@@ -54,8 +62,15 @@ public sealed class HostCommand(IReadOnlyList<string> prefix)
         var stderr = process.StandardError.ReadToEndAsync(ct);
         if (stdin != null)
         {
-            await stdin(process.StandardInput, ct);
-            process.StandardInput.Close();
+            try
+            {
+                await stdin(process.StandardInput, ct);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The command exited before reading all of its input (broken pipe): its exit code and stderr say why.
+            }
         }
         try
         {

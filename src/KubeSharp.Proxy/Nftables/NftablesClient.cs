@@ -12,6 +12,9 @@ public sealed class NftablesClient(HostCommand host)
     /// <summary>The same, written to nft from the builder's chunks (a full sync's script is megabytes).</summary>
     public async Task ApplyAsync(StringBuilder script, CancellationToken ct) => Check(await host.RunAsync(["nft", "-f", "-"], script, null, ct));
 
+    /// <summary>The same, with the script written by <paramref name="write"/> while nft reads it.</summary>
+    public async Task ApplyAsync(Action<TextWriter> write, CancellationToken ct) => Check(await host.RunWritingAsync(["nft", "-f", "-"], write, ct));
+
     private static void Check(CommandResult result)
     {
         if (result.ExitCode != 0) throw new NftablesException($"nft -f failed ({result.ExitCode}): {Trim(result.Stderr)}");

@@ -36,7 +36,7 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
     public TimeSpan LastSyncDuration { get; private set; }
 
     /// <summary>The size of the last transaction, for tests and the benchmark.</summary>
-    public int LastScriptLength { get; private set; }
+    public long LastScriptLength { get; private set; }
     public bool LastSyncFull { get; private set; }
 
     public async Task SyncAsync(IReadOnlyList<ServicePort> ports, bool periodic, CancellationToken ct)
@@ -45,28 +45,39 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
         if (!periodic && _synced && ServicePortComparer.SameModel(_appliedPorts, ports)) return;
         var watch = Stopwatch.StartNew();
         var full = !_synced || (periodic && options.Time.GetElapsedTime(_lastFull) >= FullSyncPeriod);
-        StringBuilder script;
         int rules;
+        long length = 0;
         NftDelta? delta = null;
-        if (full)
-        {
-            var existing = _synced ? KnownObjects() : await nft.ObjectsAsync(_names.Table, ct);
-            // The cache now holds what this transaction writes; if it fails, _synced stays false and the next
-            // sync is full again, so the cache is never trusted for a table it does not describe.
-            _synced = false;
-            var desired = NftablesRenderer.Render(ports, _renderOptions, _cache);
-            script = NftablesScript.Write(new StringBuilder(), _names.Table, null, desired, existing);
-            rules = desired.RuleCount;
-        }
-        else
-        {
-            delta = NftablesRenderer.RenderDelta(ports, _renderOptions, _cache);
-            script = new StringBuilder(NftablesScript.BuildDelta(_names.Table, delta, refreshStatic: periodic));
-            rules = delta.RuleCount;
-        }
         try
         {
-            await nft.ApplyAsync(script, ct);
+            if (full)
+            {
+                var existing = _synced ? KnownObjects() : await nft.ObjectsAsync(_names.Table, ct);
+                // The cache now holds what this transaction writes; if it fails, _synced stays false and the next
+                // sync is full again, so the cache is never trusted for a table it does not describe.
+                _synced = false;
+                var desired = NftablesRenderer.Render(ports, _renderOptions, _cache);
+                rules = desired.RuleCount;
+                // Written to nft as it is produced: the megabytes of a full script are never one string.
+                await nft.ApplyAsync(stdin =>
+                {
+                    void Drain(StringBuilder sb)
+                    {
+                        length += sb.Length;
+                        foreach (var chunk in sb.GetChunks()) stdin.Write(chunk.Span);
+                    }
+                    var rest = NftablesScript.Write(new StringBuilder(), _names.Table, null, desired, existing, drain: Drain);
+                    Drain(rest);
+                }, ct);
+            }
+            else
+            {
+                delta = NftablesRenderer.RenderDelta(ports, _renderOptions, _cache);
+                var script = NftablesScript.BuildDelta(_names.Table, delta, refreshStatic: periodic);
+                rules = delta.RuleCount;
+                length = script.Length;
+                await nft.ApplyAsync(script, ct);
+            }
         }
         catch (NftablesException)
         {
@@ -81,9 +92,9 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
         _appliedPorts = ports;
         SyncCount++;
         LastSyncDuration = watch.Elapsed;
-        LastScriptLength = script.Length;
+        LastScriptLength = length;
         LastSyncFull = full;
-        LogSynced(logger, ports.Count, rules, full, script.Length, watch.ElapsedMilliseconds);
+        LogSynced(logger, ports.Count, rules, full, length, watch.ElapsedMilliseconds);
     }
 
     /// <summary>The objects the last successful sync left in the kernel (for the hourly full sync's deletions).</summary>
@@ -109,5 +120,5 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
     }
 
     [LoggerMessage(EventId = 8010, Level = LogLevel.Debug, Message = "Synced {Ports} service ports ({Rules} nftables rules, full {Full}, {Bytes} bytes) in {Ms} ms")]
-    private static partial void LogSynced(ILogger logger, int ports, int rules, bool full, int bytes, long ms);
+    private static partial void LogSynced(ILogger logger, int ports, int rules, bool full, long bytes, long ms);
 }

@@ -27,9 +27,21 @@ public static partial class NftablesScript
     public static string Build(string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false) =>
         Write(new StringBuilder(), table, previous, desired, existing, refreshStatic).ToString();
 
-    /// <summary><see cref="Build"/> into a builder that is handed to nft as it is (a full script is megabytes).</summary>
-    public static StringBuilder Write(StringBuilder sb, string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false)
+    /// <summary>
+    /// <see cref="Build"/> into a builder; with <paramref name="drain"/>, the builder is handed over and emptied
+    /// every few tens of kilobytes (the caller writes it to nft's stdin), so a full sync's megabytes of script never
+    /// sit in memory at once. What is left at the end is the caller's to write.
+    /// </summary>
+    public static StringBuilder Write(StringBuilder sb, string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing,
+        bool refreshStatic = false, Action<StringBuilder>? drain = null)
     {
+        void Drain()
+        {
+            if (drain == null || sb.Length < 1 << 15) return;
+            drain(sb);
+            sb.Clear();
+        }
+
         var full = previous == null;
         var inKernel = full ? existing?.Chains ?? new HashSet<string>() : (IReadOnlySet<string>)previous!.Chains.Keys.ToHashSet();
         sb.Append("add table ip ").Append(table).Append(" { comment \"rules for kubesharp kube-proxy\"; }\n");
@@ -51,7 +63,11 @@ public static partial class NftablesScript
         if (write.Count > 0)
         {
             sb.Append("table ip ").Append(table).Append(" {\n");
-            foreach (var (name, body) in write) sb.Append("chain ").Append(name).Append(" {\n").Append(body).Append("\n}\n");
+            foreach (var (name, body) in write)
+            {
+                sb.Append("chain ").Append(name).Append(" {\n").Append(body).Append("\n}\n");
+                Drain();
+            }
             sb.Append("}\n");
         }
 
@@ -64,7 +80,7 @@ public static partial class NftablesScript
                 AppendElements(sb, "delete", table, map, remove.Select(k => k));
             }
             var add = elements.Where(e => old == null || !old.TryGetValue(e.Key, out var v) || v != e.Value);
-            AppendElements(sb, "add", table, map, add.Select(e => $"{e.Key} : {e.Value}"));
+            AppendElements(sb, "add", table, map, add.Select(e => $"{e.Key} : {e.Value}"), Drain);
         }
 
         // Deletions: chains and sets that were ours and are not desired any more.
@@ -96,7 +112,7 @@ public static partial class NftablesScript
         }
     }
 
-    private static void AppendElements(StringBuilder sb, string verb, string table, string map, IEnumerable<string> items)
+    private static void AppendElements(StringBuilder sb, string verb, string table, string map, IEnumerable<string> items, Action? drain = null)
     {
         // Chunks keep each command line of a 10,000-service table reasonable for nft's parser.
         foreach (var chunk in items.Chunk(1000))
@@ -104,6 +120,7 @@ public static partial class NftablesScript
             sb.Append(verb).Append(" element ip ").Append(table).Append(' ').Append(map).Append(" { ");
             sb.AppendJoin(", ", chunk);
             sb.Append(" }\n");
+            drain?.Invoke();
         }
     }
 }
