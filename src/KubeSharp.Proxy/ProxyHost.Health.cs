@@ -12,7 +12,7 @@ namespace KubeSharp.Proxy;
 public sealed partial class ProxyHost
 {
     /// <summary>The EndpointSlice controller stamps the time of the change that caused a slice's update.</summary>
-    private const string TriggerTimeAnnotation = "endpoints.kubernetes.io/last-change-trigger-time";
+    private const string TriggerTimeAnnotation = ProxyInformerTransform.TriggerTimeAnnotation;
     private static readonly TimeSpan BindRetry = TimeSpan.FromSeconds(5);
     private readonly ProxierHealth _health;
     private readonly ProxyMetrics _metrics;

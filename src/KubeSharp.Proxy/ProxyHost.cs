@@ -33,7 +33,7 @@ public sealed partial class ProxyHost : IAsyncDisposable
         _options = options;
         _logger = loggerFactory.CreateLogger("kube-proxy");
         _client = new KubeClient(ClientConfig.FromKubeconfig(options.KubeconfigPath) with { UserAgent = "kube-proxy/v1.32 (kubesharp)" });
-        _informers = new SharedInformerFactory(_client, new InformerOptions(), options.Time, loggerFactory);
+        _informers = new SharedInformerFactory(_client, new InformerOptions { Transform = ProxyInformerTransform.Trim }, options.Time, loggerFactory);
         _runner = new SyncRunner(options.MinSyncPeriod, options.SyncPeriod, options.Time);
         _host = new HostCommand(options.CommandPrefix);
         _health = new ProxierHealth(options.Time, 2 * options.SyncPeriod, options.NodeName);

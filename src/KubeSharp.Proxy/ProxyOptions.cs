@@ -12,6 +12,12 @@ public sealed record ProxyOptions
     public string ChainPrefix { get; init; } = "KUBE-";
     /// <summary>--cluster-cidr: service traffic from outside it is masqueraded. Null: only hairpin and external traffic is.</summary>
     public string? ClusterCidr { get; init; } = "10.244.0.0/16";
+    /// <summary>
+    /// This node's IPv4 address (upstream detects it from the Node or --bind-address). When a service's
+    /// loadBalancerSourceRanges contain it, traffic from the load-balancer IP itself is also accepted: a node that
+    /// holds the VIP locally reaches it with the VIP as source. Null: no such exception.
+    /// </summary>
+    public string? NodeIP { get; init; }
     /// <summary>--iptables-masquerade-bit.</summary>
     public int MasqueradeBit { get; init; } = 14;
     /// <summary>--iptables-min-sync-period: changes closer together than this are applied in one sync.</summary>

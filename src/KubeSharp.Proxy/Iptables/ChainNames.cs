@@ -32,16 +32,20 @@ public sealed class ChainNames
     public string Postrouting => Prefix + "POSTROUTING";
     public string MarkMasq => Prefix + "MARK-MASQ";
     public string Forward => Prefix + "FORWARD";
+    /// <summary>filter: drops new connections to load-balancer IPs that their FW chain did not DNAT (upstream's KUBE-PROXY-FIREWALL).</summary>
+    public string ProxyFirewall => Prefix + "PROXY-FIREWALL";
 
     public string Service(ServicePort port) => Prefix + "SVC-" + Hash(port.Id + port.Protocol);
     public string ServiceLocal(ServicePort port) => Prefix + "SVL-" + Hash(port.Id + port.Protocol);
     public string External(ServicePort port) => Prefix + "EXT-" + Hash(port.Id + port.Protocol);
+    /// <summary>Upstream's KUBE-FW-: the load-balancer IP's source-range check in front of the EXT chain.</summary>
+    public string Firewall(ServicePort port) => Prefix + "FW-" + Hash(port.Id + port.Protocol);
     public string EndpointChain(ServicePort port, Endpoint endpoint) => Prefix + "SEP-" + Hash(port.Id + port.Protocol + endpoint.HostPort);
 
     /// <summary>True for the per-object chains this instance creates (stale ones are deleted on sync).</summary>
     public bool IsObjectChain(string chain) =>
         chain.StartsWith(Prefix, StringComparison.Ordinal) && chain.Length > Prefix.Length + 4 &&
-        chain.AsSpan(Prefix.Length, 4) is "SVC-" or "SVL-" or "EXT-" or "SEP-";
+        (chain.AsSpan(Prefix.Length, 4) is "SVC-" or "SVL-" or "EXT-" or "SEP-" || chain.AsSpan(Prefix.Length, 3) is "FW-");
 
     private string Hash(string input)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace KubeSharp.Proxy.Iptables;
 
@@ -13,7 +14,29 @@ public sealed class HostCommand(IReadOnlyList<string> prefix)
 {
     public IReadOnlyList<string> Prefix { get; } = prefix;
 
-    public async Task<CommandResult> RunAsync(IReadOnlyList<string> argv, string? stdin, CancellationToken ct)
+    public Task<CommandResult> RunAsync(IReadOnlyList<string> argv, string? stdin, CancellationToken ct) =>
+        RunAsync(argv, stdin == null ? null : (w, t) => w.WriteAsync(stdin.AsMemory(), t), null, ct);
+
+    /// <summary>
+    /// Runs a command with a large input written chunk by chunk (no copy of a multi-megabyte script as one string)
+    /// and, when <paramref name="onStdoutLine"/> is given, hands it stdout line by line instead of collecting it
+    /// (the result's Stdout is then empty): a 10,000-service table listing is tens of megabytes as one string.
+    /// </summary>
+    public Task<CommandResult> RunAsync(IReadOnlyList<string> argv, StringBuilder? stdin, Action<string>? onStdoutLine, CancellationToken ct) =>
+        RunAsync(argv, stdin == null ? null : async (w, t) =>
+        {
+            foreach (var chunk in stdin.GetChunks()) await w.WriteAsync(chunk, t);
+        }, onStdoutLine, ct);
+
+    /// <summary>Runs a command whose input <paramref name="writeStdin"/> writes as it is produced.</summary>
+    public Task<CommandResult> RunWritingAsync(IReadOnlyList<string> argv, Action<TextWriter> writeStdin, CancellationToken ct) =>
+        RunAsync(argv, (w, _) =>
+        {
+            writeStdin(w);
+            return Task.CompletedTask;
+        }, null, ct);
+
+    private async Task<CommandResult> RunAsync(IReadOnlyList<string> argv, Func<StreamWriter, CancellationToken, Task>? stdin, Action<string>? onStdoutLine, CancellationToken ct)
     {
         var all = Prefix.Concat(argv).ToList();
         var start = new ProcessStartInfo(all[0])
@@ -35,12 +58,19 @@ public sealed class HostCommand(IReadOnlyList<string> prefix)
             return new CommandResult(127, "", $"{all[0]}: {e.Message}");
         }
         using var _ = process;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stdout = onStdoutLine == null ? process.StandardOutput.ReadToEndAsync(ct) : ReadLinesAsync(process.StandardOutput, onStdoutLine, ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         if (stdin != null)
         {
-            await process.StandardInput.WriteAsync(stdin.AsMemory(), ct);
-            process.StandardInput.Close();
+            try
+            {
+                await stdin(process.StandardInput, ct);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The command exited before reading all of its input (broken pipe): its exit code and stderr say why.
+            }
         }
         try
         {
@@ -59,5 +89,11 @@ public sealed class HostCommand(IReadOnlyList<string> prefix)
             throw;
         }
         return new CommandResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader reader, Action<string> onLine, CancellationToken ct)
+    {
+        while (await reader.ReadLineAsync(ct) is { } line) onLine(line);
+        return "";
     }
 }

@@ -13,6 +13,11 @@ public sealed record ServicePort
     public int NodePort { get; init; }
     public IReadOnlyList<string> ExternalIPs { get; init; } = [];
     public IReadOnlyList<string> LoadBalancerIPs { get; init; } = [];
+    /// <summary>
+    /// spec.loadBalancerSourceRanges of a LoadBalancer service, canonical IPv4 CIDRs: when set, traffic to the
+    /// load-balancer IPs is accepted only from these sources (node ports and external IPs are not filtered, as upstream).
+    /// </summary>
+    public IReadOnlyList<string> LoadBalancerSourceRanges { get; init; } = [];
     /// <summary>Seconds of ClientIP affinity, 0 when sessionAffinity is None.</summary>
     public int AffinitySeconds { get; init; }
     public bool ExternalPolicyLocal { get; init; }
@@ -23,6 +28,9 @@ public sealed record ServicePort
 
     /// <summary>"ns/name:port", upstream's ServicePortName string, used in comments and chain hashes.</summary>
     public string Id => PortName.Length == 0 ? $"{Namespace}/{Name}" : $"{Namespace}/{Name}:{PortName}";
+
+    /// <summary>Upstream's usesFWChain minus the endpoint condition: load-balancer IPs filtered by source.</summary>
+    public bool HasSourceRanges => LoadBalancerIPs.Count > 0 && LoadBalancerSourceRanges.Count > 0;
 
     public bool HasExternal => NodePort > 0 || ExternalIPs.Count > 0 || LoadBalancerIPs.Count > 0;
 }

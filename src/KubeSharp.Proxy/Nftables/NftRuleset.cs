@@ -30,7 +30,12 @@ public sealed class NftRuleset
         Elements[name] = new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
-    public void AddElement(string map, string key, string value) => Elements[map][key] = value;
+    /// <summary>A fragment (one port's objects) holds only the maps it has elements in.</summary>
+    public void AddElement(string map, string key, string value)
+    {
+        if (!Elements.TryGetValue(map, out var elements)) Elements[map] = elements = new Dictionary<string, string>(StringComparer.Ordinal);
+        elements[key] = value;
+    }
 
     /// <summary>Adds one service port's objects (rendered on their own, maybe by an earlier sync).</summary>
     public void Merge(NftRuleset fragment)

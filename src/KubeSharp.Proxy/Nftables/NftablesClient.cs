@@ -1,3 +1,4 @@
+using System.Text;
 using KubeSharp.Proxy.Iptables;
 
 namespace KubeSharp.Proxy.Nftables;
@@ -6,33 +7,52 @@ namespace KubeSharp.Proxy.Nftables;
 public sealed class NftablesClient(HostCommand host)
 {
     /// <summary>Applies a script as one transaction (<c>nft -f -</c>): all of it or nothing.</summary>
-    public async Task ApplyAsync(string script, CancellationToken ct)
+    public async Task ApplyAsync(string script, CancellationToken ct) => Check(await host.RunAsync(["nft", "-f", "-"], script, ct));
+
+    /// <summary>The same, written to nft from the builder's chunks (a full sync's script is megabytes).</summary>
+    public async Task ApplyAsync(StringBuilder script, CancellationToken ct) => Check(await host.RunAsync(["nft", "-f", "-"], script, null, ct));
+
+    /// <summary>The same, with the script written by <paramref name="write"/> while nft reads it.</summary>
+    public async Task ApplyAsync(Action<TextWriter> write, CancellationToken ct) => Check(await host.RunWritingAsync(["nft", "-f", "-"], write, ct));
+
+    private static void Check(CommandResult result)
     {
-        var result = await host.RunAsync(["nft", "-f", "-"], script, ct);
         if (result.ExitCode != 0) throw new NftablesException($"nft -f failed ({result.ExitCode}): {Trim(result.Stderr)}");
     }
 
-    /// <summary>The chains and sets/maps of <paramref name="table"/>; none when it does not exist.</summary>
+    /// <summary>
+    /// The chains and sets/maps of <paramref name="table"/>; none when it does not exist. Listed with
+    /// <c>nft list chains</c>, <c>-t list sets</c> and <c>-t list maps</c>, which print declarations only: listing
+    /// the table itself prints every rule, 11 s for 10,000 services on a loaded box against well under one.
+    /// </summary>
     public async Task<NftObjects> ObjectsAsync(string table, CancellationToken ct)
     {
-        var result = await host.RunAsync(["nft", "-t", "list", "table", "ip", table], null, ct);
-        if (result.ExitCode != 0)
-        {
-            if (result.Stderr.Contains("No such file or directory", StringComparison.Ordinal)) return NftObjects.None;
-            throw new NftablesException($"nft list table ip {table} failed ({result.ExitCode}): {Trim(result.Stderr)}");
-        }
         var chains = new HashSet<string>(StringComparer.Ordinal);
         var sets = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var raw in result.Stdout.Split('\n'))
+        foreach (var what in new[] { "chains", "sets", "maps" })
         {
-            var line = raw.Trim();
-            if (!line.EndsWith(" {", StringComparison.Ordinal)) continue;
-            var parts = line.Split(' ');
-            if (parts.Length != 3) continue;
-            if (parts[0] == "chain") chains.Add(parts[1]);
-            else if (parts[0] is "set" or "map") sets[parts[1]] = parts[0];
+            var inTable = false;
+            // Streamed: only the "table ip NAME {" and "chain|set|map NAME {" lines matter.
+            var result = await host.RunAsync(["nft", "-t", "list", what, "ip"], null, raw =>
+            {
+                var line = raw.AsSpan().Trim();
+                if (!line.EndsWith(" {", StringComparison.Ordinal))
+                {
+                    if (raw == "}") inTable = false;
+                    return;
+                }
+                var body = line[..^2];
+                var space = body.IndexOf(' ');
+                var kind = body[..space];
+                var name = body[(space + 1)..];
+                if (kind is "table") inTable = name.SequenceEqual($"ip {table}");
+                else if (!inTable || name.Contains(' ')) return;
+                else if (kind is "chain") chains.Add(name.ToString());
+                else if (kind is "set" or "map") sets[name.ToString()] = kind.ToString();
+            }, ct);
+            if (result.ExitCode != 0) throw new NftablesException($"nft list {what} ip failed ({result.ExitCode}): {Trim(result.Stderr)}");
         }
-        return new NftObjects(chains, sets);
+        return chains.Count == 0 && sets.Count == 0 ? NftObjects.None : new NftObjects(chains, sets);
     }
 
     /// <summary>Deletes the table and everything in it; true when it existed.</summary>

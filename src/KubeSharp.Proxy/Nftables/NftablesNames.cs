@@ -28,6 +28,7 @@ public sealed class NftablesNames
     public static string Service(ServicePort port) => $"service-{Hash(port.Id + port.Protocol)}-{Base(port)}";
     public static string ServiceLocal(ServicePort port) => $"local-{Hash(port.Id + port.Protocol)}-{Base(port)}";
     public static string External(ServicePort port) => $"external-{Hash(port.Id + port.Protocol)}-{Base(port)}";
+    public static string Firewall(ServicePort port) => $"firewall-{Hash(port.Id + port.Protocol)}-{Base(port)}";
 
     public static string Endpoint(ServicePort port, Endpoint ep) =>
         $"endpoint-{Hash(port.Id + port.Protocol + ep.HostPort)}-{Base(port)}__{ep.Ip}/{ep.Port}";
@@ -39,6 +40,7 @@ public sealed class NftablesNames
     /// <summary>True for per-service and per-endpoint chains (the rest are the fixed chains of the layout).</summary>
     public static bool IsObjectChain(string chain) =>
         chain.StartsWith("service-", StringComparison.Ordinal) && chain.Length > 17 && chain[16] == '-' ||
+        chain.StartsWith("firewall-", StringComparison.Ordinal) && chain.Length > 18 && chain[17] == '-' ||
         chain.StartsWith("local-", StringComparison.Ordinal) || chain.StartsWith("external-", StringComparison.Ordinal) ||
         chain.StartsWith("endpoint-", StringComparison.Ordinal);
 

@@ -7,6 +7,8 @@ public sealed record NftablesRenderOptions
 {
     /// <summary>Traffic to a service from outside this CIDR is masqueraded (upstream's --cluster-cidr); null: none.</summary>
     public string? ClusterCidr { get; init; }
+    /// <summary>This node's IPv4 address, for the load-balancer source-range exception (see ProxyOptions.NodeIP).</summary>
+    public string? NodeIP { get; init; }
     /// <summary>The fwmark bit that flags packets for SNAT (default 14, as in iptables mode).</summary>
     public int MasqueradeBit { get; init; } = 14;
 }
@@ -28,10 +30,79 @@ public static class NftablesRenderer
     public const string NoEndpointNodePorts = "no-endpoint-nodeports";
     public const string MarkForMasquerade = "mark-for-masquerade";
     public const string RejectChain = "reject-chain";
+    public const string FirewallIps = "firewall-ips";
+    public const string FirewallCheck = "firewall-check";
 
     /// <param name="cache">Fragments of the previous render: a port that did not change reuses its chains (the
     /// same strings, so the diff against the last sync is a reference comparison). Null: render everything.</param>
     public static NftRuleset Render(IReadOnlyList<ServicePort> ports, NftablesRenderOptions options, NftablesRenderCache? cache = null)
+    {
+        var r = RenderStatic(options);
+        var fragments = new Dictionary<PortKey, (ServicePort, NftRuleset)>(ports.Count);
+        foreach (var port in ports)
+        {
+            var key = PortKey.Of(port);
+            NftRuleset fragment;
+            if (cache != null && cache.Options == options && cache.Fragments.TryGetValue(key, out var hit) && ServicePortComparer.Instance.Equals(hit.Port, port))
+            {
+                fragment = hit.Fragment;
+            }
+            else
+            {
+                fragment = RenderFragment(port, options);
+            }
+            fragments[key] = (port, fragment);
+            r.Merge(fragment);
+        }
+        cache?.Replace(options, fragments);
+        return r;
+    }
+
+    /// <summary>
+    /// What changed since the fragments in <paramref name="cache"/> (the last successful sync's): only added, changed
+    /// and removed ports are rendered, and nothing is merged, so a one-service change costs one lookup and one
+    /// value comparison per port. The cache is not touched; <see cref="NftDelta.CommitTo"/> records the delta once
+    /// the kernel has it.
+    /// </summary>
+    public static NftDelta RenderDelta(IReadOnlyList<ServicePort> ports, NftablesRenderOptions options, NftablesRenderCache cache)
+    {
+        var sameOptions = cache.Options == options;
+        var changes = new List<NftChange>();
+        var rules = 0;
+        var found = 0;
+        HashSet<PortKey>? seen = null;
+        foreach (var port in ports)
+        {
+            var key = PortKey.Of(port);
+            if (cache.Fragments.TryGetValue(key, out var hit))
+            {
+                found++;
+                if (sameOptions && ServicePortComparer.Instance.Equals(hit.Port, port))
+                {
+                    rules += hit.Fragment.RuleCount;
+                    continue;
+                }
+            }
+            var fragment = RenderFragment(port, options);
+            rules += fragment.RuleCount;
+            changes.Add(new NftChange(key, hit.Fragment, port, fragment));
+        }
+        if (found < cache.Fragments.Count)
+        {
+            // Some ports are gone: find them (a full pass only when the model shrank).
+            seen = new HashSet<PortKey>(ports.Count);
+            foreach (var port in ports) seen.Add(PortKey.Of(port));
+            foreach (var (key, (_, fragment)) in cache.Fragments)
+            {
+                if (!seen.Contains(key)) changes.Add(new NftChange(key, fragment, null, null));
+            }
+        }
+        var fixedPart = RenderStatic(options);
+        return new NftDelta(fixedPart, changes, options, rules + fixedPart.RuleCount);
+    }
+
+    /// <summary>The fixed chains and maps of the layout, the same for every model.</summary>
+    public static NftRuleset RenderStatic(NftablesRenderOptions options)
     {
         var r = new NftRuleset();
         var mark = "0x" + (1 << options.MasqueradeBit).ToString("x");
@@ -45,7 +116,10 @@ public static class NftablesRenderer
         r.AddChain("filter-input", ["type filter hook input priority -110; policy accept;",
             "ct state new jump nodeport-endpoints-check", "ct state new jump service-endpoints-check"]);
         r.AddChain("filter-forward", ["type filter hook forward priority -110; policy accept;", "ct state new jump service-endpoints-check"]);
-        r.AddChain("filter-output", ["type filter hook output priority -110; policy accept;", "ct state new jump service-endpoints-check"]);
+        r.AddChain("filter-output", ["type filter hook output priority -110; policy accept;", "ct state new jump service-endpoints-check", $"ct state new jump {FirewallCheck}"]);
+        // loadBalancerSourceRanges are checked before DNAT (dstnat - 10), as upstream: a dropped packet never
+        // reaches the nat chains; an allowed one goes on to the service-ips map like any other.
+        r.AddChain("filter-prerouting", ["type filter hook prerouting priority dstnat - 10; policy accept;", $"ct state new jump {FirewallCheck}"]);
 
         r.AddChain(MarkForMasquerade, [$"meta mark set meta mark | {mark}"]);
         r.AddChain("masquerading", [$"meta mark & {mark} == 0 return", $"meta mark set meta mark ^ {mark}", "masquerade fully-random"]);
@@ -55,31 +129,20 @@ public static class NftablesRenderer
         r.AddChain("service-endpoints-check", [$"ip daddr . meta l4proto . th dport vmap @{NoEndpointServices}"]);
         r.AddChain("nodeport-endpoints-check", [$"fib daddr type local meta l4proto . th dport vmap @{NoEndpointNodePorts}"]);
         r.AddChain(RejectChain, ["reject"]);
+        r.AddChain(FirewallCheck, [$"ip daddr . meta l4proto . th dport vmap @{FirewallIps}"]);
         r.AddMap(ServiceIps, "type ipv4_addr . inet_proto . inet_service : verdict;");
         r.AddMap(ServiceNodePorts, "type inet_proto . inet_service : verdict;");
         r.AddMap(NoEndpointServices, "type ipv4_addr . inet_proto . inet_service : verdict;");
         r.AddMap(NoEndpointNodePorts, "type inet_proto . inet_service : verdict;");
-
-        var fragments = new Dictionary<string, (ServicePort, NftRuleset)>(StringComparer.Ordinal);
-        foreach (var port in ports)
-        {
-            var key = port.Id + "/" + port.Protocol;
-            NftRuleset fragment;
-            if (cache != null && cache.Options == options && cache.Fragments.TryGetValue(key, out var hit) && ServicePortComparer.Instance.Equals(hit.Port, port))
-            {
-                fragment = hit.Fragment;
-            }
-            else
-            {
-                fragment = new NftRuleset();
-                foreach (var map in r.Elements.Keys) fragment.Elements[map] = new Dictionary<string, string>(StringComparer.Ordinal);
-                RenderPort(fragment, port, options);
-            }
-            fragments[key] = (port, fragment);
-            r.Merge(fragment);
-        }
-        cache?.Replace(options, fragments);
+        r.AddMap(FirewallIps, "type ipv4_addr . inet_proto . inet_service : verdict;");
         return r;
+    }
+
+    private static NftRuleset RenderFragment(ServicePort port, NftablesRenderOptions options)
+    {
+        var fragment = new NftRuleset();
+        RenderPort(fragment, port, options);
+        return fragment;
     }
 
     private static void RenderPort(NftRuleset r, ServicePort port, NftablesRenderOptions options)
@@ -106,6 +169,8 @@ public static class NftablesRenderer
                 if (hasExternal) r.AddElement(ServiceIps, $"{ip} . {proto} . {port.Port}", "goto " + ext);
                 else r.AddElement(NoEndpointServices, $"{ip} . {proto} . {port.Port}", reject);
             }
+            // Upstream's usesFWChain: source ranges, load-balancer IPs, and somewhere to send allowed traffic.
+            if (hasExternal && port.HasSourceRanges) RenderFirewall(r, port, proto, options);
             if (port.NodePort > 0)
             {
                 if (hasExternal) r.AddElement(ServiceNodePorts, $"{proto} . {port.NodePort}", "goto " + ext);
@@ -145,6 +210,30 @@ public static class NftablesRenderer
                 r.AddChain(ext, [$"jump {MarkForMasquerade}", $"goto {svc}"]);
             }
         }
+    }
+
+    /// <summary>
+    /// The load-balancer IPs' source check: allowed ranges return (to go on to DNAT), the rest is dropped. One
+    /// rule per range rather than upstream's anonymous set, for the same reason as the numgen rules below.
+    /// </summary>
+    private static void RenderFirewall(NftRuleset r, ServicePort port, string proto, NftablesRenderOptions options)
+    {
+        var chain = NftablesNames.Firewall(port);
+        var lines = new List<string>();
+        var allowFromNode = false;
+        foreach (var cidr in port.LoadBalancerSourceRanges)
+        {
+            lines.Add($"ip saddr {cidr} return");
+            allowFromNode |= options.NodeIP != null && Ipv4Cidr.Contains(cidr, options.NodeIP);
+        }
+        // A node holding the VIP as a local address reaches it with the VIP as source (see iptables mode).
+        if (allowFromNode)
+        {
+            foreach (var ip in port.LoadBalancerIPs) lines.Add($"ip saddr {ip} return");
+        }
+        lines.Add("drop");
+        r.AddChain(chain, lines);
+        foreach (var ip in port.LoadBalancerIPs) r.AddElement(FirewallIps, $"{ip} . {proto} . {port.Port}", "goto " + chain);
     }
 
     private static void Balance(NftRuleset r, string chain, List<string> lines, ServicePort port, IReadOnlyList<Endpoint> endpoints)

@@ -18,17 +18,32 @@ public sealed record NftObjects(IReadOnlySet<string> Chains, IReadOnlyDictionary
 /// Order inside the transaction: objects first (a rule may only name an existing chain or set), then chain bodies,
 /// then elements, then deletions (an object may only go once nothing refers to it).
 /// </summary>
-public static class NftablesScript
+public static partial class NftablesScript
 {
     /// <param name="previous">The ruleset of the last successful sync; null for a full sync.</param>
     /// <param name="existing">Full sync: the objects in the kernel's table (leftovers are deleted).</param>
     /// <param name="refreshStatic">Incremental: rewrite the fixed chains too, so a table someone deleted fails the
     /// transaction (its maps are gone) and the retry is a full sync.</param>
-    public static string Build(string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false)
+    public static string Build(string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing, bool refreshStatic = false) =>
+        Write(new StringBuilder(), table, previous, desired, existing, refreshStatic).ToString();
+
+    /// <summary>
+    /// <see cref="Build"/> into a builder; with <paramref name="drain"/>, the builder is handed over and emptied
+    /// every few tens of kilobytes (the caller writes it to nft's stdin), so a full sync's megabytes of script never
+    /// sit in memory at once. What is left at the end is the caller's to write.
+    /// </summary>
+    public static StringBuilder Write(StringBuilder sb, string table, NftRuleset? previous, NftRuleset desired, NftObjects? existing,
+        bool refreshStatic = false, Action<StringBuilder>? drain = null)
     {
+        void Drain()
+        {
+            if (drain == null || sb.Length < 1 << 15) return;
+            drain(sb);
+            sb.Clear();
+        }
+
         var full = previous == null;
         var inKernel = full ? existing?.Chains ?? new HashSet<string>() : (IReadOnlySet<string>)previous!.Chains.Keys.ToHashSet();
-        var sb = new StringBuilder();
         sb.Append("add table ip ").Append(table).Append(" { comment \"rules for kubesharp kube-proxy\"; }\n");
 
         foreach (var (name, (kind, declaration)) in desired.Sets)
@@ -44,18 +59,15 @@ public static class NftablesScript
         var write = desired.Chains
             .Where(c => full || !previous!.Chains.TryGetValue(c.Key, out var old) || old != c.Value || (refreshStatic && !NftablesNames.IsObjectChain(c.Key)))
             .ToList();
-        // Chains that exist are emptied first; new ones are created by the block below, which resolves references
-        // between its chains and sets in any order. "add chain" first makes the flush safe if one went missing.
-        foreach (var (name, body) in write.Where(c => inKernel.Contains(c.Key)))
-        {
-            sb.Append("add chain ip ").Append(table).Append(' ').Append(name);
-            if (body.StartsWith("type ", StringComparison.Ordinal)) sb.Append(" { ").Append(body[..body.IndexOf('\n')]).Append(" }");
-            sb.Append("\nflush chain ip ").Append(table).Append(' ').Append(name).Append('\n');
-        }
+        AppendFlushes(sb, table, write.Where(c => inKernel.Contains(c.Key)).Select(c => (c.Key, c.Value)));
         if (write.Count > 0)
         {
             sb.Append("table ip ").Append(table).Append(" {\n");
-            foreach (var (name, body) in write) sb.Append("chain ").Append(name).Append(" {\n").Append(body).Append("\n}\n");
+            foreach (var (name, body) in write)
+            {
+                sb.Append("chain ").Append(name).Append(" {\n").Append(body).Append("\n}\n");
+                Drain();
+            }
             sb.Append("}\n");
         }
 
@@ -68,7 +80,7 @@ public static class NftablesScript
                 AppendElements(sb, "delete", table, map, remove.Select(k => k));
             }
             var add = elements.Where(e => old == null || !old.TryGetValue(e.Key, out var v) || v != e.Value);
-            AppendElements(sb, "add", table, map, add.Select(e => $"{e.Key} : {e.Value}"));
+            AppendElements(sb, "add", table, map, add.Select(e => $"{e.Key} : {e.Value}"), Drain);
         }
 
         // Deletions: chains and sets that were ours and are not desired any more.
@@ -83,10 +95,24 @@ public static class NftablesScript
         {
             sb.Append("delete ").Append(kind).Append(" ip ").Append(table).Append(' ').Append(name).Append('\n');
         }
-        return sb.ToString();
+        return sb;
     }
 
-    private static void AppendElements(StringBuilder sb, string verb, string table, string map, IEnumerable<string> items)
+    /// <summary>
+    /// Chains that exist are emptied first; new ones are created by the block that follows, which resolves
+    /// references between its chains and sets in any order. "add chain" first makes the flush safe if one went missing.
+    /// </summary>
+    private static void AppendFlushes(StringBuilder sb, string table, IEnumerable<(string Name, string Body)> chains)
+    {
+        foreach (var (name, body) in chains)
+        {
+            sb.Append("add chain ip ").Append(table).Append(' ').Append(name);
+            if (body.StartsWith("type ", StringComparison.Ordinal)) sb.Append(" { ").Append(body.AsSpan(0, body.IndexOf('\n'))).Append(" }");
+            sb.Append("\nflush chain ip ").Append(table).Append(' ').Append(name).Append('\n');
+        }
+    }
+
+    private static void AppendElements(StringBuilder sb, string verb, string table, string map, IEnumerable<string> items, Action? drain = null)
     {
         // Chunks keep each command line of a 10,000-service table reasonable for nft's parser.
         foreach (var chunk in items.Chunk(1000))
@@ -94,6 +120,7 @@ public static class NftablesScript
             sb.Append(verb).Append(" element ip ").Append(table).Append(' ').Append(map).Append(" { ");
             sb.AppendJoin(", ", chunk);
             sb.Append(" }\n");
+            drain?.Invoke();
         }
     }
 }
