@@ -22,7 +22,7 @@ public static class Cli
           kubelet      the kubelet alone (--kubeconfig F --container-runtime-endpoint unix:///path [--node-name N]
                        [--node-ip IP] [--root-dir DIR] [--port 10250])
           dns          cluster DNS (--kubeconfig F [--cluster-dns 10.96.0.10] [--dns-bind-address IP] [--dns-port 53])
-          proxy        kube-proxy (--kubeconfig F [--proxy-mode iptables|nftables] [--hostname-override N]
+          proxy        kube-proxy (--kubeconfig F [--proxy-mode iptables|nftables] [--hostname-override N] [--node-ip IP]
                        [--cluster-cidr C] [--chain-prefix KUBE-] [--iptables-min-sync-period 100ms]
                        [--iptables-sync-period 30s] [--healthz-bind-address 0.0.0.0:10256]
                        [--metrics-bind-address 127.0.0.1:10249] [--healthcheck-bind-address 0.0.0.0] | --cleanup);

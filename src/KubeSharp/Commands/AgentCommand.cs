@@ -85,7 +85,7 @@ public static class AgentCommand
                 LowThresholdPercent = flags.GetInt("image-gc-low-threshold", 80),
             },
         };
-        var proxy = flags.Get("disable-proxy") == "true" ? null : ProxyCommand.OptionsFrom(flags, kubeconfig) with { NodeName = nodeName };
+        var proxy = flags.Get("disable-proxy") == "true" ? null : ProxyCommand.OptionsFrom(flags, kubeconfig) with { NodeName = nodeName, NodeIP = nodeIp };
         return AgentHost.StartAsync(agent, kubelet, proxy, loggerFactory, ct);
     }
 

@@ -30,6 +30,8 @@ public static class ProxyCommand
         return defaults with
         {
             NodeName = flags.Get("hostname-override") ?? Environment.MachineName.ToLowerInvariant(),
+            // Upstream detects it from the Node object; here it is the flag, else the host's default-route address.
+            NodeIP = flags.Get("node-ip") ?? AgentCommand.DefaultNodeIp(),
             Mode = ProxyModes.Parse(flags.Get("proxy-mode", "iptables")),
             ChainPrefix = flags.Get("chain-prefix", defaults.ChainPrefix),
             HealthzBindAddress = flags.Get("healthz-bind-address", defaults.HealthzBindAddress!),
