@@ -17,6 +17,7 @@ public sealed class WatchCache
     private int _ringCount;
     private long _windowStart;
     private long _lastApplied;
+    private long _lastLocalWrite;
 
     public WatchCache(ResourceInfo resource, int capacity)
     {
@@ -90,6 +91,26 @@ public sealed class WatchCache
                 if (w.Bookmarks) w.Push(e);
                 if (w.IsClosed) _watchers.RemoveAt(i);
             }
+        }
+    }
+
+    /// <summary>
+    /// The highest revision at which this API server wrote an object of this resource. Once the feeder's revision
+    /// has reached it, the cache holds every write this server acknowledged for the resource, which lets admission
+    /// trust an empty answer (no LimitRange in the namespace) without listing the store or waiting for the
+    /// whole cache to catch up with unrelated writes. Writes by other API servers sharing the store arrive with
+    /// the usual watch delay, as upstream's informer-based admission sees them.
+    /// </summary>
+    public long LastLocalWrite => Interlocked.Read(ref _lastLocalWrite);
+
+    public void NoteLocalWrite(long revision)
+    {
+        var seen = Interlocked.Read(ref _lastLocalWrite);
+        while (revision > seen)
+        {
+            var prior = Interlocked.CompareExchange(ref _lastLocalWrite, revision, seen);
+            if (prior == seen) return;
+            seen = prior;
         }
     }
 

@@ -131,8 +131,13 @@ public sealed partial class ResourceStore
         }
     }
 
-    private static void SetVersion(IKubernetesObject<V1ObjectMeta> obj, long revision) =>
+    /// <summary>After a committed write: the object's new resourceVersion, and the cache learns that this server
+    /// wrote the resource at that revision (see <see cref="WatchCache.LastLocalWrite"/>).</summary>
+    private void SetVersion(IKubernetesObject<V1ObjectMeta> obj, long revision)
+    {
         obj.Metadata.ResourceVersion = revision.ToString(CultureInfo.InvariantCulture);
+        Cache.NoteLocalWrite(revision);
+    }
 
     /// <summary>metav1.Time has second precision; a sub-second timestamp would not round-trip through Go clients.</summary>
     private DateTime Now()

@@ -11,10 +11,10 @@ namespace KubeSharp.ApiServer.Registry.Admission;
 public sealed class NamespacedLookup(IStore store, CacheFeeder feeder)
 {
     /// <summary>
-    /// From the watch cache. An empty answer is only trusted once the cache has caught up with every write the
-    /// store acknowledged before this call (an object created a moment ago may not have reached it yet; upstream
-    /// covers the same race with a live lookup). Waiting is cheaper than listing the store on every pod create,
-    /// and the common namespace has no LimitRange at all.
+    /// From the watch cache. An empty answer is trusted once the cache has applied this server's latest write of
+    /// the resource (<see cref="WatchCache.LastLocalWrite"/>): a LimitRange created a moment ago is then never
+    /// missed, and a pod create does not list the store (upstream covers the same race with a live lookup) nor
+    /// wait for the cache to catch up with the stream of unrelated writes.
     /// </summary>
     public async Task<List<T>> ListAsync<T>(ResourceInfo resource, string ns, CancellationToken cancellationToken)
         where T : IKubernetesObject<V1ObjectMeta>
@@ -31,10 +31,13 @@ public sealed class NamespacedLookup(IStore store, CacheFeeder feeder)
     private async Task<List<CachedObject>> ListCachedAsync(ResourceInfo resource, string ns, CancellationToken cancellationToken)
     {
         var prefix = resource.KeyPrefix + ns + "/";
-        var cached = feeder.For(resource).List(SelectorFilter.Everything, feeder.Revision, prefix).Items;
+        var cache = feeder.For(resource);
+        var cached = cache.List(SelectorFilter.Everything, feeder.Revision, prefix).Items;
         if (cached.Count > 0) return cached;
-        await feeder.WaitFreshAsync(cancellationToken);
-        return feeder.For(resource).List(SelectorFilter.Everything, feeder.Revision, prefix).Items;
+        var written = cache.LastLocalWrite;
+        if (feeder.Revision >= written) return cached;
+        await feeder.WaitForRevisionAsync(written, TimeSpan.FromSeconds(10), cancellationToken);
+        return cache.List(SelectorFilter.Everything, feeder.Revision, prefix).Items;
     }
 
     /// <summary>The store's current objects with their revisions, for compare-and-swap writes.</summary>
