@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KubeSharp.Proxy.Iptables;
 using KubeSharp.Proxy.Model;
 using KubeSharp.Proxy.Nftables;
+using KubeSharp.Proxy.Sync;
 
 // ProxyBench: how long the proxier takes to program N services × E endpoints, measured on the real iptables-restore
 // or nft inside a network namespace of its own (held by `unshare --net sleep`, killed at the end).
@@ -111,8 +112,10 @@ async Task NftablesAsync(HostCommand host, List<ServicePort> ports)
     full.Stop();
     Console.WriteLine($"services={services} endpoints={endpoints} chains={desired.Chains.Count} rules={desired.RuleCount} script={length / 1024} KiB");
     Console.WriteLine($"full sync (empty table): render {render.ElapsedMilliseconds} ms + script streamed to nft -f {full.ElapsedMilliseconds} ms = {render.ElapsedMilliseconds + full.ElapsedMilliseconds} ms");
-    // The proxier keeps no whole ruleset between syncs; neither does the benchmark.
+    // The proxier keeps no whole ruleset between syncs; neither does the benchmark. Like the proxier, it gives the
+    // full sync's memory back afterwards (the same helper).
     desired = null;
+    ProxyMemory.ReleaseAfterFullSync(ports.Count);
 
     // The first incremental sync of a process (a periodic one, 30 s after start, unless a change came first): the
     // fixed chains are rewritten, no service is. It also pays the JIT of the incremental path, which the +1
@@ -161,6 +164,7 @@ async Task NftablesAsync(HostCommand host, List<ServicePort> ports)
     await ApplyStreamingAsync(nft, table, NftablesRenderer.Render(ports, options, cache), existing);
     periodic.Stop();
     Console.WriteLine($"full resync of a full table: nft list {listed} ms (restart only) + render/apply {periodic.ElapsedMilliseconds - listed} ms (also hourly) = {periodic.ElapsedMilliseconds} ms");
+    ProxyMemory.ReleaseAfterFullSync(ports.Count);
     var gc = GC.GetGCMemoryInfo();
     Console.WriteLine($"managed heap after the syncs: {GC.GetTotalMemory(false) / (1024 * 1024)} MiB in use, {gc.HeapSizeBytes / (1024 * 1024)} MiB heap, {gc.TotalCommittedBytes / (1024 * 1024)} MiB committed");
 }

@@ -79,6 +79,8 @@ internal sealed partial class Proxier(ProxyOptions options, IptablesClient iptab
         LastSyncFull = full;
         LastWrittenChains = rendered.WrittenChains;
         LogSynced(logger, ports.Count, rendered.RuleCount, full, rendered.WrittenChains, watch.ElapsedMilliseconds);
+        // After the rules are in place, so it delays no traffic change.
+        if (full) Sync.ProxyMemory.ReleaseAfterFullSync(ports.Count);
     }
 
     /// <summary>The jumps into our chains, as upstream's kube-proxy installs them.</summary>

@@ -95,6 +95,8 @@ internal sealed partial class NftablesProxier(ProxyOptions options, NftablesClie
         LastScriptLength = length;
         LastSyncFull = full;
         LogSynced(logger, ports.Count, rules, full, length, watch.ElapsedMilliseconds);
+        // After the rules are in place, so it delays no traffic change.
+        if (full) Sync.ProxyMemory.ReleaseAfterFullSync(ports.Count);
     }
 
     /// <summary>The objects the last successful sync left in the kernel (for the hourly full sync's deletions).</summary>
