@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s.Models;
 using KubeSharp.Kubelet.Cri;
+using KubeSharp.Kubelet.Nodes;
 using KubeSharp.Kubelet.Pods;
 using KubeSharp.Kubelet.Volumes;
 
@@ -33,7 +34,7 @@ internal sealed class HostEvictionStats(KubeletOptions options, IRuntimeService 
             if (imagefs.Inodes > 0) signals[EvictionSignals.ImageFsInodesFree] = new(imagefs.InodesFree, imagefs.Inodes);
         }
         var pidMax = ReadLong("/proc/sys/kernel/pid_max");
-        if (pidMax is > 0) signals[EvictionSignals.PidAvailable] = new(pidMax.Value - CountProcesses(), pidMax.Value);
+        if (pidMax is > 0) signals[EvictionSignals.PidAvailable] = new(pidMax.Value - HostResourceProbe.CountProcesses(), pidMax.Value);
 
         var containers = await runtime.ListContainersAsync(null, ct);
         var byPod = containers.GroupBy(c => c.Labels.GetValueOrDefault(KubeletLabels.PodUid, "")).ToDictionary(g => g.Key, g => g.ToList());
@@ -80,7 +81,7 @@ internal sealed class HostEvictionStats(KubeletOptions options, IRuntimeService 
     /// <summary>Root cgroup: usage_in_bytes on v1; v2 has no root memory.current, so usage is MemTotal − MemFree.</summary>
     private SignalObservation? ReadMemory()
     {
-        var meminfo = ReadMeminfo();
+        var meminfo = HostResourceProbe.ReadMeminfo();
         if (!meminfo.TryGetValue("MemTotal", out var capacity)) return null;
         long usage;
         long inactiveFile;
@@ -107,19 +108,6 @@ internal sealed class HostEvictionStats(KubeletOptions options, IRuntimeService 
         if (usage == null) return null;
         var inactive = ReadStat(Path.Combine(dir, "memory.stat"), IsUnified ? "inactive_file" : "total_inactive_file") ?? 0;
         return Math.Max(0, usage.Value - inactive);
-    }
-
-    private static Dictionary<string, long> ReadMeminfo()
-    {
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines("/proc/meminfo"))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var parts = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (colon > 0 && parts.Length > 0 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var v))
-                result[line[..colon]] = parts.Length > 1 && parts[1] == "kB" ? v * 1024 : v;
-        }
-        return result;
     }
 
     private static long? ReadStat(string file, string key)
@@ -149,17 +137,6 @@ internal sealed class HostEvictionStats(KubeletOptions options, IRuntimeService 
         {
             return null;
         }
-    }
-
-    private static long CountProcesses()
-    {
-        long count = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            var name = Path.GetFileName(dir);
-            if (name.Length > 0 && char.IsAsciiDigit(name[0])) count++;
-        }
-        return count;
     }
 
     /// <summary>Bytes of the regular files under a directory (symlinks are not followed: hostPath and atomic-writer links).</summary>

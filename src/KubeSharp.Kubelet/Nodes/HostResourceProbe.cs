@@ -10,27 +10,24 @@ public sealed class HostResourceProbe(string rootDir) : INodeResourceProbe
 {
     public NodeResourceFigures Read()
     {
-        var (total, available) = ReadMeminfo();
+        var meminfo = ReadMeminfo();
         var (fsTotal, fsAvailable) = ReadFs();
-        return new NodeResourceFigures(Environment.ProcessorCount, total, available, fsTotal, fsAvailable, ReadPidMax(), CountProcesses());
+        return new NodeResourceFigures(Environment.ProcessorCount, meminfo.GetValueOrDefault("MemTotal"), meminfo.GetValueOrDefault("MemAvailable"), fsTotal, fsAvailable, ReadPidMax(), CountProcesses());
     }
 
-    private static (long Total, long Available) ReadMeminfo()
+    /// <summary>/proc/meminfo as bytes by field name ("MemTotal: 16318480 kB" → MemTotal = 16710123520); also
+    /// read by the eviction manager for memory.available.</summary>
+    internal static Dictionary<string, long> ReadMeminfo()
     {
-        long total = 0, available = 0;
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines("/proc/meminfo"))
         {
-            // "MemTotal:       16318480 kB"
-            if (line.StartsWith("MemTotal:", StringComparison.Ordinal)) total = KiloBytes(line);
-            else if (line.StartsWith("MemAvailable:", StringComparison.Ordinal)) available = KiloBytes(line);
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var parts = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (colon > 0 && parts.Length > 0 && long.TryParse(parts[0], CultureInfo.InvariantCulture, out var v))
+                result[line[..colon]] = parts.Length > 1 && parts[1] == "kB" ? v * 1024 : v;
         }
-        return (total, available);
-    }
-
-    private static long KiloBytes(string line)
-    {
-        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return long.Parse(parts[1], CultureInfo.InvariantCulture) * 1024;
+        return result;
     }
 
     private (long Total, long Available) ReadFs()
@@ -58,7 +55,8 @@ public sealed class HostResourceProbe(string rootDir) : INodeResourceProbe
         }
     }
 
-    private static long CountProcesses()
+    /// <summary>Processes on the host (numeric /proc entries); also the eviction manager's pid.available.</summary>
+    internal static long CountProcesses()
     {
         long count = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
