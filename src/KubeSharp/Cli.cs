@@ -48,7 +48,7 @@ public static class Cli
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
-        if (NodeRuntimeSettings.AppliesTo(args[0])) NodeRuntimeSettings.ReexecIfNeeded(args);
+        if (RuntimeSettings.AppliesTo(args[0])) RuntimeSettings.ReexecIfNeeded(args);
         // `image` takes positional arguments (files), which the common flag parser rejects.
         if (args[0] == "image") return await ImageCommand.RunAsync(args[1..]);
         Flags flags;
