@@ -28,14 +28,14 @@ public sealed class RoleRuntimeSettingsTests
     }
 
     [Fact]
-    public async Task SchedulerReexecutesWithControlPlaneSettings()
+    public async Task SchedulerReexecutesWithItsSettings()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-such-kubeconfig-" + Guid.NewGuid().ToString("N"));
         var (code, stderr) = await RunAsync(["scheduler", "--kubeconfig", missing], tuning: null);
 
         Assert.Equal(1, code);
-        Assert.Contains("kubesharp: control-plane runtime settings: DOTNET_TieredCompilation=0 DOTNET_TieredPGO=0 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0 DOTNET_gcServer=1", stderr);
-        Assert.DoesNotContain("node runtime settings", stderr);
+        Assert.Contains("kubesharp: scheduler runtime settings: DOTNET_TieredCompilation=0 DOTNET_TieredPGO=0 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0", stderr);
+        Assert.DoesNotContain("gcServer", stderr);
         Assert.Contains($"error: kubeconfig file not found at {missing}", stderr);
     }
 
