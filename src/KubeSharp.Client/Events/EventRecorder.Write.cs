@@ -22,14 +22,42 @@ public sealed partial class EventRecorder
                 EventRecorderLog.Dropped(_logger, e.Reason, who, "rate limited");
                 continue;
             }
+            await WriteWithRetriesAsync(e, who);
+        }
+    }
+
+    /// <summary>
+    /// client-go's recordToSink: a write the server never answered (connection refused or reset, a stream torn down
+    /// under load) is tried again, up to <see cref="EventRecorderOptions.MaxTriesPerEvent"/> times; an answer, even an
+    /// error, ends it. Events are best effort: the last failure is logged, never retried forever.
+    /// </summary>
+    private async Task WriteWithRetriesAsync(Corev1Event e, string who)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             try
             {
                 await WriteAsync(e, _abort.Token);
+                return;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && attempt < _options.MaxTriesPerEvent && !_abort.IsCancellationRequested)
+            {
+                EventRecorderLog.WillRetry(_logger, ex.Message, e.Reason, who, attempt);
+                var wait = attempt == 1 ? _options.RetryInterval * Random.Shared.NextDouble() : _options.RetryInterval;
+                try
+                {
+                    await Task.Delay(wait, _time, _abort.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    EventRecorderLog.WriteFailed(_logger, ex, e.Reason, who);
+                    return;
+                }
             }
             catch (Exception ex) when (ex is KubeApiException or HttpRequestException or OperationCanceledException or IOException)
             {
-                // Events are best effort, as upstream's: a failed write is logged, never retried forever.
                 EventRecorderLog.WriteFailed(_logger, ex, e.Reason, who);
+                return;
             }
         }
     }

@@ -21,6 +21,16 @@ public sealed record EventRecorderOptions
     /// <summary>Events waiting to be written; more are dropped, so a stuck API server cannot exhaust memory.</summary>
     public int QueueLength { get; init; } = 1000;
 
+    /// <summary>
+    /// Attempts per event when the API server cannot be reached (client-go's maxTriesPerEvent); an answer from the
+    /// server, even an error, is never retried.
+    /// </summary>
+    public int MaxTriesPerEvent { get; init; } = 12;
+
+    /// <summary>Wait between attempts (client-go: 10 s; the first wait is a random part of it, so clients that lost
+    /// the same server do not all come back at once).</summary>
+    public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long disposing waits for queued events to be written.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

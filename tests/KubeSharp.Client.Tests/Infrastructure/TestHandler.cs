@@ -11,10 +11,14 @@ public sealed class TestHandler : DelegatingHandler
     private int _watches;
     private int _lists;
     private int _heldWatches;
+    private int _posts;
 
     public int Watches => Volatile.Read(ref _watches);
 
     public int Lists => Volatile.Read(ref _lists);
+
+    /// <summary>POST requests sent (creates), counted before a partition fails them.</summary>
+    public int Posts => Volatile.Read(ref _posts);
 
     /// <summary>Watch requests currently waiting at the closed gate.</summary>
     public int HeldWatches => Volatile.Read(ref _heldWatches);
@@ -40,6 +44,7 @@ public sealed class TestHandler : DelegatingHandler
         var query = request.RequestUri?.Query ?? "";
         var isWatch = query.Contains("watch=true", StringComparison.Ordinal);
         if (isWatch) Interlocked.Increment(ref _watches);
+        if (request.Method == HttpMethod.Post) Interlocked.Increment(ref _posts);
         if (Partitioned) throw new HttpRequestException("test partition");
         if (isWatch)
         {
