@@ -12,7 +12,7 @@ public sealed class RoleRuntimeSettingsTests
     private static readonly string[] TunedVariables =
     [
         "DOTNET_TieredCompilation", "DOTNET_TieredPGO", "DOTNET_ReadyToRun", "DOTNET_EnableWriteXorExecute",
-        "DOTNET_GCgen0size", "DOTNET_gcServer",
+        "DOTNET_GCgen0size", "DOTNET_gcServer", "DOTNET_TC_CallCountingDelayMs",
     ];
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class RoleRuntimeSettingsTests
         var (code, stderr) = await RunAsync(["controller-manager", "--kubeconfig", missing], tuning: null, ("DOTNET_gcServer", "0"));
 
         Assert.Equal(1, code);
-        Assert.Contains("kubesharp: control-plane runtime settings: DOTNET_TieredCompilation=0 DOTNET_TieredPGO=0 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0 DOTNET_gcServer=0", stderr);
+        Assert.Contains("kubesharp: control-plane runtime settings: DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_EnableWriteXorExecute=0 DOTNET_gcServer=0", stderr);
     }
 
     [Fact]
