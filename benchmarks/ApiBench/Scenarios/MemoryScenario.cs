@@ -43,7 +43,7 @@ internal sealed class MemoryScenario : IScenario
         var perPod = (full - empty) / (double)stored;
         ScenarioContext.Log(Name, $"{stored} pods: RSS {full / 1024.0:F1} MiB (peak {peak / 1024.0:F1} MiB) → {perPod:F2} KiB/pod");
 
-        var gc = GcSettings(context.ServerDll);
+        var gc = GcSettings(context.ServerDll, pid);
         return
         [
             new(Name, $"RSS per pod ({stored} pods)", perPod, "KiB", Goal.AtMost, 20,
@@ -82,8 +82,12 @@ internal sealed class MemoryScenario : IScenario
         }
     }
 
-    /// <summary>The GC configuration the server process starts with: runtimeconfig.json properties and DOTNET_gc* variables.</summary>
-    private static string GcSettings(string serverDll)
+    /// <summary>
+    /// The GC configuration the server process runs with: runtimeconfig.json properties, then the DOTNET_gc*
+    /// variables of the running process (read from /proc, since the API server re-executes itself with its role's
+    /// runtime settings, docs/cli.md), which override them.
+    /// </summary>
+    private static string GcSettings(string serverDll, int pid)
     {
         var settings = new List<string>();
         var runtimeConfig = Path.ChangeExtension(serverDll, ".runtimeconfig.json");
@@ -97,9 +101,15 @@ internal sealed class MemoryScenario : IScenario
                     .Select(p => $"{p.Name}={p.Value}"));
             }
         }
-        settings.AddRange(Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(k => k.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase) || k.StartsWith("COMPlus_gc", StringComparison.OrdinalIgnoreCase))
-            .Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}"));
+        try
+        {
+            settings.AddRange(File.ReadAllText($"/proc/{pid}/environ").Split('\0')
+                .Where(v => v.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase) || v.StartsWith("COMPlus_gc", StringComparison.OrdinalIgnoreCase)));
+        }
+        catch (IOException)
+        {
+            settings.Add("(process environment unreadable)");
+        }
         return "server GC settings: " + (settings.Count == 0 ? "runtime defaults" : string.Join(", ", settings));
     }
 }
