@@ -10,7 +10,9 @@ namespace KubeSharp.Scheduler.Cache;
 /// that snapshots leave out until the node appears.
 /// Snapshots are incremental, as upstream's UpdateSnapshot: only nodes changed since the previous snapshot are
 /// cloned again, the others' clones are reused (a clone is never changed after it is handed out). With 5,000 nodes
-/// cloning all of them for every pod cost more than the rest of the scheduling attempt.
+/// cloning all of them for every pod cost more than the rest of the scheduling attempt. Each replaced clone is
+/// handed to the snapshot (<see cref="NodeSnapshot.Replaced"/>), which updates its sublists and the plugins'
+/// indexes from the old and new clone alone.
 /// </summary>
 public sealed class SchedulerCache
 {
