@@ -3,9 +3,6 @@ using KubeSharp.Scheduler.Framework;
 
 namespace KubeSharp.Scheduler.Plugins.InterPodAffinity;
 
-/// <summary>Existing pods' matching anti-affinity terms with one topology key: the groups' counts, summed per domain.</summary>
-internal sealed record ExistingAntiAffinityKey(string Key, DomainCounts[] Counts);
-
 /// <summary>
 /// What InterPodAffinity's PreFilter found for one attempt. The <see cref="DomainCounts"/> belong to the snapshot's
 /// index and are shared (read-only here, and unchanged until the next attempt updates the snapshot); what-ifs of
