@@ -86,12 +86,14 @@ public sealed partial class InterPodAffinityPlugin(IClusterObjects cluster, Inte
     {
         var s = state.Read<PreFilterState>(PreFilterKey);
         if (s == null) return Status.Error($"reading \"{PreFilterKey}\" from cycleState: not found");
-        var labels = node.Node.Metadata.Labels;
-        // Upstream's order and codes: unmet affinity cannot be fixed by preemption, anti-affinity can.
-        if (!s.SatisfiesAffinity(labels, cluster)) return AffinityRejected;
-        if (!s.SatisfiesAntiAffinity(labels)) return AntiAffinityRejected;
-        if (!s.SatisfiesExistingAntiAffinity(labels)) return ExistingAntiAffinityRejected;
-        return Status.Success;
+        // Upstream's codes: unmet affinity cannot be fixed by preemption, anti-affinity can.
+        return s.Check(node.Node.Metadata.Labels, cluster) switch
+        {
+            FilterOutcome.AffinityUnmet => AffinityRejected,
+            FilterOutcome.AntiAffinity => AntiAffinityRejected,
+            FilterOutcome.ExistingAntiAffinity => ExistingAntiAffinityRejected,
+            _ => Status.Success,
+        };
     }
 
     /// <summary>

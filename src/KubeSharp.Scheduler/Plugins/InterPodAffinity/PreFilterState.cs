@@ -12,6 +12,8 @@ namespace KubeSharp.Scheduler.Plugins.InterPodAffinity;
 internal sealed class PreFilterState(V1Pod incoming, PodAffinityInfo pod, ExistingAntiAffinityKey[] existing, DomainCounts? affinity, DomainCounts[] anti)
     : ICloneableState
 {
+    private readonly string? _singleKey = SingleKey(existing, affinity, pod.RequiredAntiAffinity);
+
     public V1Pod Incoming => incoming;
 
     public PodAffinityInfo Pod => pod;
@@ -34,11 +36,76 @@ internal sealed class PreFilterState(V1Pod incoming, PodAffinityInfo pod, Existi
         return c;
     }
 
+    /// <summary>Filter's verdict for a node, checked in upstream's order (affinity, anti-affinity, existing pods' anti-affinity).</summary>
+    public FilterOutcome Check(IDictionary<string, string>? labels, IClusterObjects cluster)
+    {
+        if (_singleKey != null && ExistingDelta == null && AffinityDelta == null && AntiDelta == null) return CheckOneKey(labels, cluster);
+        if (!SatisfiesAffinity(labels, cluster)) return FilterOutcome.AffinityUnmet;
+        if (!SatisfiesAntiAffinity(labels)) return FilterOutcome.AntiAffinity;
+        if (!SatisfiesExistingAntiAffinity(labels)) return FilterOutcome.ExistingAntiAffinity;
+        return FilterOutcome.Fits;
+    }
+
+    /// <summary>
+    /// <see cref="Check"/> when every term involved has the same topology key (the usual case: all hostname, or all
+    /// zone) and no what-if changed the counts: the node's label is looked up once, not once per check, and counts
+    /// cannot be negative, so "the sum over terms is positive" is "some term's count is". Filter runs this for most
+    /// nodes of the cluster for every pod.
+    /// </summary>
+    private FilterOutcome CheckOneKey(IDictionary<string, string>? labels, IClusterObjects cluster)
+    {
+        string? value = null;
+        labels?.TryGetValue(_singleKey!, out value);
+        if (affinity != null)
+        {
+            if (value == null) return FilterOutcome.AffinityUnmet;
+            if (affinity.Get(0, value) <= 0 && !(affinity.Total == 0 && AffinityIndex.MatchesAll(pod.RequiredAffinity, incoming, cluster)))
+            {
+                return FilterOutcome.AffinityUnmet;
+            }
+        }
+        if (value == null) return FilterOutcome.Fits;
+        foreach (var counts in anti)
+        {
+            if (counts.Get(0, value) > 0) return FilterOutcome.AntiAffinity;
+        }
+        foreach (var e in existing)
+        {
+            foreach (var counts in e.Counts)
+            {
+                if (counts.Get(0, value) > 0) return FilterOutcome.ExistingAntiAffinity;
+            }
+        }
+        return FilterOutcome.Fits;
+    }
+
+    /// <summary>The one topology key of every term Filter checks, or null when there are several.</summary>
+    private static string? SingleKey(ExistingAntiAffinityKey[] existing, DomainCounts? affinity, AffinityTerm[] anti)
+    {
+        string? key = null;
+        foreach (var e in existing)
+        {
+            if (!Same(ref key, e.Key)) return null;
+        }
+        if (affinity != null && (affinity.Keys.Length != 1 || !Same(ref key, affinity.Keys[0]))) return null;
+        foreach (var t in anti)
+        {
+            if (!Same(ref key, t.TopologyKey)) return null;
+        }
+        return key;
+
+        static bool Same(ref string? key, string k)
+        {
+            key ??= k;
+            return key == k;
+        }
+    }
+
     /// <summary>
     /// Every affinity term's domain on this node must hold a matching pod, and the node must carry every topology
     /// key. Exception (upstream): when no pod anywhere matches, a pod matching its own terms may start the group.
     /// </summary>
-    public bool SatisfiesAffinity(IDictionary<string, string>? labels, IClusterObjects cluster)
+    private bool SatisfiesAffinity(IDictionary<string, string>? labels, IClusterObjects cluster)
     {
         if (affinity == null) return true;
         var podsExist = true;
@@ -53,7 +120,7 @@ internal sealed class PreFilterState(V1Pod incoming, PodAffinityInfo pod, Existi
         return NoPodMatches() && AffinityIndex.MatchesAll(pod.RequiredAffinity, incoming, cluster);
     }
 
-    public bool SatisfiesAntiAffinity(IDictionary<string, string>? labels)
+    private bool SatisfiesAntiAffinity(IDictionary<string, string>? labels)
     {
         if (anti.Length == 0 || labels == null) return true;
         var terms = pod.RequiredAntiAffinity;
@@ -72,7 +139,7 @@ internal sealed class PreFilterState(V1Pod incoming, PodAffinityInfo pod, Existi
         return true;
     }
 
-    public bool SatisfiesExistingAntiAffinity(IDictionary<string, string>? labels)
+    private bool SatisfiesExistingAntiAffinity(IDictionary<string, string>? labels)
     {
         if (labels == null) return true;
         foreach (var e in existing)
