@@ -10,7 +10,9 @@ namespace KubeSharp.Scheduler.Cache;
 /// that snapshots leave out until the node appears.
 /// Snapshots are incremental, as upstream's UpdateSnapshot: only nodes changed since the previous snapshot are
 /// cloned again, the others' clones are reused (a clone is never changed after it is handed out). With 5,000 nodes
-/// cloning all of them for every pod cost more than the rest of the scheduling attempt.
+/// cloning all of them for every pod cost more than the rest of the scheduling attempt. Each replaced clone is
+/// handed to the snapshot (<see cref="NodeSnapshot.Replaced"/>), which updates its sublists and the plugins'
+/// indexes from the old and new clone alone.
 /// </summary>
 public sealed class SchedulerCache
 {
@@ -118,24 +120,28 @@ public sealed class SchedulerCache
         }
     }
 
-    /// <summary>The same nodes as before: only the changed nodes get new clones.</summary>
+    /// <summary>
+    /// The same nodes as before: only the changed nodes get new clones, and the snapshot updates its sublists and
+    /// indexes from each old/new pair (a bind touches one node, so no pass over all nodes happens here).
+    /// </summary>
     private void RefreshSnapshot()
     {
         var nodes = _snapshot.Nodes;
-        var sublistsChanged = false;
         foreach (var name in _dirty)
         {
             if (!_snapshotIndex.TryGetValue(name, out var i)) continue;
             var old = nodes[i];
             var fresh = _nodes[name].Clone();
             nodes[i] = fresh;
-            // The sublists hold the old clone: rebuild them when the node is (or was) in any of them.
-            if ((NodeSnapshot.Membership(old) | NodeSnapshot.Membership(fresh)) != 0) sublistsChanged = true;
+            _snapshot.Replaced(old, fresh);
         }
-        if (sublistsChanged) _snapshot.RebuildSublists();
     }
 
-    /// <summary>Nodes came or went: order them again, reusing the clones of nodes that did not change.</summary>
+    /// <summary>
+    /// Nodes came or went: order them again, reusing the clones of nodes that did not change, and tell the
+    /// snapshot's indexes which clones were replaced, added or dropped. Rare (node churn), so the sublists are
+    /// simply rebuilt.
+    /// </summary>
     private void RebuildSnapshot()
     {
         var names = new string[_knownNodes.Count];
@@ -143,16 +149,25 @@ public sealed class SchedulerCache
         Array.Sort(names, StringComparer.Ordinal);
         var old = _snapshot.Nodes;
         var next = new NodeInfo[names.Length];
+        var changes = new List<(NodeInfo? Old, NodeInfo? Fresh)>();
         for (var i = 0; i < names.Length; i++)
         {
             var name = names[i];
-            next[i] = !_dirty.Contains(name) && _snapshotIndex.TryGetValue(name, out var at) ? old[at] : _nodes[name].Clone();
+            var had = _snapshotIndex.TryGetValue(name, out var at);
+            next[i] = had && !_dirty.Contains(name) ? old[at] : _nodes[name].Clone();
+            if (!had) changes.Add((null, next[i]));
+            else if (!ReferenceEquals(old[at], next[i])) changes.Add((old[at], next[i]));
+        }
+        foreach (var (name, at) in _snapshotIndex)
+        {
+            if (!_knownNodes.Contains(name)) changes.Add((old[at], null));
         }
         old.Clear();
         old.AddRange(next);
         _snapshotIndex.Clear();
         for (var i = 0; i < names.Length; i++) _snapshotIndex[names[i]] = i;
         _snapshot.RebuildSublists();
+        foreach (var (before, after) in changes) _snapshot.Replaced(before, after, sublists: false);
         _nodeSetChanged = false;
     }
 

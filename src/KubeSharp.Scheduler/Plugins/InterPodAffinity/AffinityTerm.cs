@@ -24,6 +24,7 @@ internal sealed class AffinityTerm
         Selector = selector;
         TopologyKey = topologyKey;
         Weight = weight;
+        Key = CanonicalKey(namespaces, namespaceSelector, selector, topologyKey);
     }
 
     public LabelSelector Selector { get; }
@@ -32,6 +33,20 @@ internal sealed class AffinityTerm
 
     public int Weight { get; }
 
+    /// <summary>
+    /// Equal for terms that match exactly the same pods in the same domains (weight aside): the topology key, the
+    /// sorted namespaces, the namespace selector and the label selector in upstream's canonical string form. The
+    /// affinity index groups and memoizes terms by it.
+    /// </summary>
+    public string Key { get; }
+
+    /// <summary>
+    /// Whether which pods the term matches depends on the pods alone. A namespaceSelector with requirements also
+    /// depends on namespaces' labels, which change outside the snapshot, so counts for such a term cannot be kept
+    /// across attempts.
+    /// </summary>
+    public bool DependsOnPodsOnly => _namespaceSelector is null || _namespaceSelector.IsEmpty;
+
     public static AffinityTerm From(V1Pod owner, V1PodAffinityTerm term, int weight = 0)
     {
         var namespaces = new HashSet<string>(term.Namespaces ?? [], StringComparer.Ordinal);
@@ -39,6 +54,18 @@ internal sealed class AffinityTerm
         var nsSelector = term.NamespaceSelector == null ? null : LabelSelector.FromV1(term.NamespaceSelector);
         return new AffinityTerm(namespaces, nsSelector, LabelSelector.FromV1(WithLabelKeys(owner, term)), term.TopologyKey ?? "", weight);
     }
+
+    private static string CanonicalKey(HashSet<string> namespaces, LabelSelector? namespaceSelector, LabelSelector selector, string topologyKey)
+    {
+        var ns = new string[namespaces.Count];
+        namespaces.CopyTo(ns);
+        Array.Sort(ns, StringComparer.Ordinal);
+        // '\n' cannot occur in label keys, values or namespace names, so the parts cannot run into each other;
+        // "!" marks a selector that matches nothing (a null labelSelector), which prints like "everything".
+        return string.Join('\n', topologyKey, string.Join(',', ns), namespaceSelector == null ? "-" : "+" + Printed(namespaceSelector), Printed(selector));
+    }
+
+    private static string Printed(LabelSelector s) => s.Requirements.Count == 0 && !s.IsEmpty ? "!" : s.ToString();
 
     /// <summary>
     /// Upstream's API server folds matchLabelKeys (key In [owner's value]) and mismatchLabelKeys (NotIn) into the

@@ -14,29 +14,27 @@ public sealed partial class InterPodAffinityPlugin
 {
     private const string PreScoreKey = "PreScore" + PluginNames.InterPodAffinity;
 
-    private sealed record PreScoreState(Dictionary<string, Dictionary<string, long>> TopologyScore);
+    /// <summary>One source of weight: <c>Weight</c> × the count of <c>Counts</c> in the node's domain of <c>Key</c>.</summary>
+    private readonly record struct Contribution(string Key, long Weight, IReadOnlyDictionary<string, int> Counts);
+
+    private sealed record PreScoreState(Contribution[] Contributions);
 
     public Status PreScore(CycleState state, V1Pod pod, IReadOnlyList<NodeInfo> nodes)
     {
         var info = PodAffinityInfo.Of(pod);
         var hasPreferred = info.PreferredAffinity.Length > 0 || info.PreferredAntiAffinity.Length > 0;
         if (args.IgnorePreferredTermsOfExistingPods && !hasPreferred) return Status.Skip;
-        var scores = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
-        // All nodes of the snapshot, not only the feasible ones: pods anywhere in a domain count for it.
-        // Without preferred terms of its own, only existing pods with affinity can move the score, and only the
-        // nodes holding such pods need a visit.
-        var visit = hasPreferred ? state.Nodes : state.NodesWithPodAffinity ?? state.Nodes;
-        for (var n = 0; n < visit.Count; n++)
-        {
-            var node = visit[n];
-            var pods = hasPreferred ? node.Pods : node.PodsWithAffinity;
-            if (pods.Count == 0) continue;
-            var labels = node.Node.Metadata.Labels;
-            if (labels == null || labels.Count == 0) continue;
-            for (var p = 0; p < pods.Count; p++) AddExistingPod(scores, info, pod, pods[p], labels);
-        }
-        if (scores.Count == 0) return Status.Skip;
-        state.Write(PreScoreKey, new PreScoreState(scores));
+        // All nodes of the snapshot, not only the feasible ones: pods anywhere in a domain count for it. The index
+        // has the counts per term; a weight applies to a whole domain, so no pod is visited here.
+        var index = AffinityIndex.For(state.Nodes);
+        var contributions = new List<Contribution>();
+        foreach (var term in info.PreferredAffinity) Add(contributions, index.Matching(term, cluster), term.Weight);
+        foreach (var term in info.PreferredAntiAffinity) Add(contributions, index.Matching(term, cluster), -term.Weight);
+        if (args.HardPodAffinityWeight > 0) AddGroups(contributions, index, TermKind.RequiredAffinity, pod, args.HardPodAffinityWeight);
+        AddGroups(contributions, index, TermKind.PreferredAffinity, pod, 1);
+        AddGroups(contributions, index, TermKind.PreferredAntiAffinity, pod, -1);
+        if (contributions.Count == 0) return Status.Skip;
+        state.Write(PreScoreKey, new PreScoreState([.. contributions]));
         return Status.Success;
     }
 
@@ -47,9 +45,9 @@ public sealed partial class InterPodAffinityPlugin
         var labels = node.Node.Metadata.Labels;
         if (labels == null) return (0, Status.Success);
         long score = 0;
-        foreach (var (key, values) in s.TopologyScore)
+        foreach (var c in s.Contributions)
         {
-            if (labels.TryGetValue(key, out var value)) score += values.GetValueOrDefault(value);
+            if (labels.TryGetValue(c.Key, out var value) && c.Counts.TryGetValue(value, out var n)) score += c.Weight * n;
         }
         return (score, Status.Success);
     }
@@ -73,30 +71,21 @@ public sealed partial class InterPodAffinityPlugin
         return Status.Success;
     }
 
-    private void AddExistingPod(Dictionary<string, Dictionary<string, long>> scores, PodAffinityInfo incoming, V1Pod pod, V1Pod existing,
-        IDictionary<string, string> labels)
+    /// <summary>Existing pods' terms of one kind that the incoming pod matches: the term's weight (or <paramref name="weight"/> for required terms) per pod carrying it.</summary>
+    private void AddGroups(List<Contribution> contributions, AffinityIndex index, TermKind kind, V1Pod pod, int weight)
     {
-        AddTerms(scores, incoming.PreferredAffinity, existing, labels, 1);
-        AddTerms(scores, incoming.PreferredAntiAffinity, existing, labels, -1);
-        var other = PodAffinityInfo.Of(existing);
-        if (args.HardPodAffinityWeight > 0)
+        foreach (var group in index.Groups(kind))
         {
-            foreach (var term in other.RequiredAffinity) AddTerm(scores, term, args.HardPodAffinityWeight, pod, labels, 1);
+            if (!group.Term.Matches(pod, cluster)) continue;
+            Add(contributions, group.Counts, kind == TermKind.RequiredAffinity ? weight : weight * group.Term.Weight);
         }
-        AddTerms(scores, other.PreferredAffinity, pod, labels, 1);
-        AddTerms(scores, other.PreferredAntiAffinity, pod, labels, -1);
     }
 
-    private void AddTerms(Dictionary<string, Dictionary<string, long>> scores, AffinityTerm[] terms, V1Pod target, IDictionary<string, string> labels, int sign)
+    private static void Add(List<Contribution> contributions, DomainCounts counts, long weight)
     {
-        foreach (var term in terms) AddTerm(scores, term, term.Weight, target, labels, sign);
-    }
-
-    private void AddTerm(Dictionary<string, Dictionary<string, long>> scores, AffinityTerm term, int weight, V1Pod target,
-        IDictionary<string, string> labels, int sign)
-    {
-        if (!labels.TryGetValue(term.TopologyKey, out var value) || !term.Matches(target, cluster)) return;
-        if (!scores.TryGetValue(term.TopologyKey, out var values)) scores[term.TopologyKey] = values = new Dictionary<string, long>(StringComparer.Ordinal);
-        values[value] = values.GetValueOrDefault(value) + (long)weight * sign;
+        // Upstream skips scoring when no term matched any pod in any domain: leave out empty counts so the
+        // "nothing applies" Skip below stays exact.
+        if (counts.Total == 0) return;
+        for (var i = 0; i < counts.Keys.Length; i++) contributions.Add(new Contribution(counts.Keys[i], weight, counts.Values(i)));
     }
 }

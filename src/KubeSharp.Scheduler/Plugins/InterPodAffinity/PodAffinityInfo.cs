@@ -14,6 +14,8 @@ internal sealed class PodAffinityInfo
 
     public static readonly PodAffinityInfo None = new([], [], [], [], null);
 
+    private string? _requiredAffinityKey;
+
     private PodAffinityInfo(AffinityTerm[] requiredAffinity, AffinityTerm[] requiredAntiAffinity,
         AffinityTerm[] preferredAffinity, AffinityTerm[] preferredAntiAffinity, string? error)
     {
@@ -31,6 +33,20 @@ internal sealed class PodAffinityInfo
     public AffinityTerm[] PreferredAffinity { get; }
 
     public AffinityTerm[] PreferredAntiAffinity { get; }
+
+    /// <summary>
+    /// Names the conjunction of <see cref="RequiredAffinity"/> (a pod counts for affinity only when it matches every
+    /// term) for the affinity index's memo; for one term it is that term's key.
+    /// </summary>
+    public string RequiredAffinityKey => _requiredAffinityKey ??= string.Join('\u001f', RequiredAffinity.Select(t => t.Key));
+
+    public AffinityTerm[] Terms(TermKind kind) => kind switch
+    {
+        TermKind.RequiredAffinity => RequiredAffinity,
+        TermKind.RequiredAntiAffinity => RequiredAntiAffinity,
+        TermKind.PreferredAffinity => PreferredAffinity,
+        _ => PreferredAntiAffinity,
+    };
 
     /// <summary>Why a term could not be parsed (the API server's validation normally prevents it).</summary>
     public string? Error { get; }
