@@ -15,7 +15,7 @@ public sealed class NodeUnschedulablePlugin : IFilterPlugin
 
     public Status Filter(CycleState state, V1Pod pod, NodeInfo node)
     {
-        if (node.Node.Spec?.Unschedulable != true) return Status.Success;
+        if (!node.Unschedulable) return Status.Success;
         return Tolerations.AnyTolerates(pod.Spec?.Tolerations, UnschedulableTaint)
             ? Status.Success
             : Status.Unresolvable(ReasonUnschedulable);

@@ -16,7 +16,9 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
 
     public Status Filter(CycleState state, V1Pod pod, NodeInfo node)
     {
-        foreach (var taint in node.Node.Spec?.Taints ?? [])
+        var taints = node.Taints;
+        if (taints == null) return Status.Success;
+        foreach (var taint in taints)
         {
             if (taint.Effect is not ("NoSchedule" or "NoExecute")) continue;
             if (!Tolerations.AnyTolerates(pod.Spec?.Tolerations, taint)) return Status.Unresolvable(ReasonUntolerated(taint));
@@ -26,8 +28,8 @@ public sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
 
     public (long Score, Status Status) Score(CycleState state, V1Pod pod, NodeInfo node)
     {
-        var taints = node.Node.Spec?.Taints;
-        if (taints is not { Count: > 0 }) return (0, Status.Success); // most nodes: skip filtering the tolerations
+        var taints = node.Taints;
+        if (taints == null) return (0, Status.Success); // most nodes: skip filtering the tolerations
         // Only tolerations that could apply to PreferNoSchedule count, as upstream's getAllTolerationPreferNoSchedule.
         var tolerations = pod.Spec?.Tolerations?.Where(t => string.IsNullOrEmpty(t.Effect) || t.Effect == "PreferNoSchedule").ToList();
         long count = 0;
