@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using KubeSharp.Scheduler.Cache;
 
 namespace KubeSharp.Scheduler.Framework;
@@ -9,7 +8,11 @@ namespace KubeSharp.Scheduler.Framework;
 /// </summary>
 public sealed class CycleState
 {
-    private readonly ConcurrentDictionary<string, object> _data = new();
+    // A handful of entries, written a few times per attempt (PreFilter, PreScore) and read once per node and plugin
+    // (thousands of times): an immutable array replaced on write, searched by reference first (the keys are
+    // constants), reads without locks or hashing. A dictionary lookup per read was a visible share of Filter/Score.
+    private (string Key, object Value)[] _data = [];
+    private readonly Lock _writeLock = new();
 
     /// <summary>
     /// Every node of the attempt's snapshot (upstream's shared lister), for plugins that count pods cluster-wide
@@ -41,7 +44,18 @@ public sealed class CycleState
     /// </summary>
     internal (SchedulingFramework Owner, bool[] Mask)? SkipFilterMask { get; set; }
 
-    public void Write(string key, object value) => _data[key] = value;
+    public void Write(string key, object value)
+    {
+        lock (_writeLock)
+        {
+            var data = _data;
+            var i = IndexOf(data, key);
+            var next = new (string, object)[i >= 0 ? data.Length : data.Length + 1];
+            data.CopyTo(next, 0);
+            next[i >= 0 ? i : data.Length] = (key, value);
+            Volatile.Write(ref _data, next);
+        }
+    }
 
     /// <summary>A copy for a what-if (upstream CycleState.Clone): data implementing <see cref="ICloneableState"/> is copied, the rest shared.</summary>
     public CycleState Clone()
@@ -55,10 +69,28 @@ public sealed class CycleState
         };
         c.SkipFilterPlugins.UnionWith(SkipFilterPlugins);
         c.SkipFilterMask = SkipFilterMask;
-        foreach (var (k, v) in _data) c._data[k] = v is ICloneableState cloneable ? cloneable.Copy() : v;
+        c._data = Array.ConvertAll(Volatile.Read(ref _data), e => (e.Key, e.Value is ICloneableState cloneable ? cloneable.Copy() : e.Value));
         return c;
     }
 
     public T? Read<T>(string key)
-        where T : class => _data.TryGetValue(key, out var v) ? v as T : null;
+        where T : class
+    {
+        var data = Volatile.Read(ref _data);
+        var i = IndexOf(data, key);
+        return i >= 0 ? data[i].Value as T : null;
+    }
+
+    private static int IndexOf((string Key, object Value)[] data, string key)
+    {
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (ReferenceEquals(data[i].Key, key)) return i;
+        }
+        for (var i = 0; i < data.Length; i++)
+        {
+            if (string.Equals(data[i].Key, key, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
 }
