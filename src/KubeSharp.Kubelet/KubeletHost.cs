@@ -96,6 +96,8 @@ public sealed partial class KubeletHost : IAsyncDisposable
                 options = options with { Port = server.Port };
             }
             host = new KubeletHost(options, runtime, images, loggerFactory, time ?? TimeProvider.System) { _server = server };
+            var created = host;
+            if (server != null) server.RuntimeOperations = () => created.RuntimeOperations;
             await host.StartCoreAsync(ct);
             return host;
         }

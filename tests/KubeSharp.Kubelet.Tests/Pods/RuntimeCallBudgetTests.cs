@@ -8,14 +8,14 @@ namespace KubeSharp.Kubelet.Tests.Pods;
 public sealed class RuntimeCallBudgetTests(ApiServerFixture api)
 {
     private static readonly string[] PodPath =
-        ["ListPodSandbox", "ListContainers", "RunPodSandbox", "PodSandboxStatus", "ImageStatus", "CreateContainer", "StartContainer", "ContainerStatus"];
+        ["list_podsandbox", "list_containers", "run_podsandbox", "podsandbox_status", "image_status", "create_container", "start_container", "container_status"];
 
     [Fact]
     public async Task A_pod_start_costs_eight_CRI_calls_and_the_sync_after_its_status_write_none()
     {
         await using var node = await TestNode.StartAsync(api, o => o with { PlegRelistPeriod = TimeSpan.FromHours(1) });
         var kubelet = node.Kubelet!;
-        await Eventually.WaitAsync(() => kubelet.RuntimeOperations.GetValueOrDefault("ListPodSandbox") >= 1, "PLEG's first relist");
+        await Eventually.WaitAsync(() => kubelet.RuntimeOperations.GetValueOrDefault("list_podsandbox") >= 1, "PLEG's first relist");
         var before = kubelet.RuntimeOperations;
         var syncsBefore = kubelet.PodSyncs;
         var ns = await api.NewNamespaceAsync("budget");
