@@ -144,9 +144,10 @@ public sealed partial class KubeletHost : IAsyncDisposable
         var nodes = nodeInformers.InformerFor<V1Node>();
 
         var runtimePods = new RuntimePodCache();
+        var recentImages = new RecentImages(Time);
         var syncer = new PodSyncer(new PodSyncerDependencies(
             Runtime, Options,
-            new ImagePuller(Images, objects, _recorder, Time),
+            new ImagePuller(Images, objects, _recorder, Time, recentImages),
             new VolumeManager(dirs, objects),
             dirs,
             new PodCgroups(Options, LoggerFactory.CreateLogger("kubelet.cgroups")),
@@ -184,7 +185,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         AddLoop(Task.Run(() => pleg.RunAsync(stop), CancellationToken.None));
         AddLoop(Task.Run(() => _node.RunStatusLoopAsync(stop), CancellationToken.None));
         AddLoop(Task.Run(() => _node.RunLeaseLoopAsync(stop), CancellationToken.None));
-        var imageGc = new ImageGc.ImageGcManager(Runtime, Images, Options.ImageGc, Options.FilesystemStats ?? new ImageGc.HostFilesystemStats(), _recorder,
+        var imageGc = new ImageGc.ImageGcManager(Runtime, new ImageRemovalNotifier(Images, recentImages), Options.ImageGc, Options.FilesystemStats ?? new ImageGc.HostFilesystemStats(), _recorder,
             new V1ObjectReference { Kind = "Node", Name = Options.NodeName, Uid = Options.NodeName }, Time, LoggerFactory.CreateLogger("kubelet.imagegc"));
         AddLoop(Task.Run(() => imageGc.RunAsync(stop), CancellationToken.None));
         var cgroups = new PodCgroups(Options, LoggerFactory.CreateLogger("kubelet.cgroups"));
