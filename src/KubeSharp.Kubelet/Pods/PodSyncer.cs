@@ -11,8 +11,9 @@ namespace KubeSharp.Kubelet.Pods;
 
 /// <summary>
 /// One pod's reconcile (upstream's SyncPod with computePodActions): compare the spec with what the runtime has
-/// (rebuilt from CRI labels, or the <see cref="RuntimePodCache"/> entry while PLEG saw no change), then act: sandbox, init containers one by one, app containers with the
-/// restart policy and back-off. Idempotent; called only by the pod's worker, so never twice at once for a pod.
+/// (rebuilt from CRI labels, or the <see cref="RuntimePodCache"/> entry while PLEG saw no change), then act:
+/// sandbox, init containers one by one, app containers with the restart policy and back-off. Idempotent; called only
+/// by the pod's worker, so never twice at once for a pod.
 /// </summary>
 internal sealed partial class PodSyncer
 {
