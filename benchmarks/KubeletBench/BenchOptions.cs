@@ -10,6 +10,8 @@ internal sealed record BenchOptions
     public string KubeletPodCidr { get; init; } = "10.232.0.0/24";
     public string? Cli { get; init; }
     public string? Markdown { get; init; }
+    /// <summary>Extra environment of the agent process only (NAME=VALUE), e.g. runtime settings to compare.</summary>
+    public IReadOnlyList<string> AgentEnv { get; init; } = [];
 
     public static BenchOptions Parse(string[] args)
     {
@@ -27,9 +29,11 @@ internal sealed record BenchOptions
                 "--kubelet-pod-cidr" => o with { KubeletPodCidr = Next() },
                 "--cli" => o with { Cli = Next() },
                 "--markdown" => o with { Markdown = Next() },
+                "--agent-env" => o with { AgentEnv = [.. o.AgentEnv, Next()] },
                 _ => throw new ArgumentException($"unknown argument {args[i]}; see docs/benchmarks.md"),
             };
         }
+        if (o.AgentEnv.Any(e => e.IndexOf('=') < 1)) throw new ArgumentException("--agent-env takes NAME=VALUE");
         if (o.SingleRuns < 1 || o.BurstPods < 1 || o.RestPods < 0 || o.RestSeconds < 1 || o.RestPods > 250)
             throw new ArgumentException("counts must be positive (rest pods at most 250: one /24 of pod IPs)");
         return o;

@@ -37,6 +37,8 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
             agent = StartAgent(api.KubeconfigPath, agentDir, bridge, Path.Combine(root, "agent.log"));
             Console.WriteLine($"kubelet path: agent pid {agent.Id} (log {root}/agent.log), node {_node}, bridge {bridge}, pods {options.KubeletPodCidr}");
             await WaitForNodeReadyAsync(client, agent, ct);
+            using var metrics = new KubeletMetrics(ClientConfig.FromKubeconfig(api.KubeconfigPath));
+            await metrics.ConnectAsync(client, _node, ct);
 
             await RunPodAsync(client, "warmup", ct);
             await DeleteAllAsync(client, ct);
@@ -47,6 +49,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
                 await DeleteAllAsync(client, ct);
             }
 
+            var calls0 = await metrics.ReadAsync(ct);
             var kubeletCpu0 = ProcStats.OwnCpuSeconds(agent.Id);
             var runtimeCpu0 = ProcStats.RuntimeCpuSeconds(socket);
             var burstStart = _clock.Elapsed.TotalSeconds;
@@ -54,6 +57,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
             var last = _clock.Elapsed.TotalSeconds - burstStart;
             var kubeletCpu = ProcStats.OwnCpuSeconds(agent.Id) - kubeletCpu0;
             var runtimeCpu = ProcStats.RuntimeCpuSeconds(socket) - runtimeCpu0;
+            var burstCalls = KubeletMetrics.Delta(calls0, await metrics.ReadAsync(ct));
 
             // At rest: fill up to RestPods running pods, let the kubelet settle, then sample its CPU.
             await Task.WhenAll(Enumerable.Range(options.BurstPods, Math.Max(0, options.RestPods - options.BurstPods)).Select(i => RunPodAsync(client, $"rest-{i}", ct)));
@@ -75,6 +79,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
                 RestCpuFraction = restFraction,
                 RestRssBytes = rss,
                 RestPods = Math.Max(options.RestPods, options.BurstPods),
+                BurstRuntimeCalls = burstCalls,
             };
         }
         finally
@@ -101,6 +106,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
                      "--pod-cidr", options.KubeletPodCidr, "--bridge-name", bridge, "--kubelet-port", "0", "--disable-proxy",
                      "--host-gw-route-protocol", "0", "--cgroup-parent", "kubeletbench-" + _node, "--pod-logs-dir", Path.Combine(dataDir, "logs")])
             psi.ArgumentList.Add(a);
+        foreach (var e in options.AgentEnv) psi.Environment[e[..e.IndexOf('=')]] = e[(e.IndexOf('=') + 1)..];
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the agent");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

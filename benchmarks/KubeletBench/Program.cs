@@ -13,7 +13,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"KubeletBench: {e.Message}");
-    Console.Error.WriteLine("usage: KubeletBench [--single-runs 5] [--burst-pods 30] [--rest-pods 100] [--rest-seconds 30] [--cli kubesharp.dll] [--markdown FILE]");
+    Console.Error.WriteLine("usage: KubeletBench [--single-runs 5] [--burst-pods 30] [--rest-pods 100] [--rest-seconds 30] [--cli kubesharp.dll] [--markdown FILE] [--agent-env NAME=VALUE]...");
     return 2;
 }
 if (Environment.UserName != "root")
@@ -51,6 +51,11 @@ table.AppendLine("|---|---|---|---|");
 foreach (var (target, measured, pass, notes) in rows) table.AppendLine($"| {target} | {measured} | {(pass ? "pass" : "FAIL")} | {notes} |");
 table.AppendLine();
 table.AppendLine($"load average {load0} → {load1}; {Environment.ProcessorCount} CPUs; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+if (options.AgentEnv.Count > 0) table.AppendLine($"agent environment: {string.Join(' ', options.AgentEnv)}");
+var burstCalls = kubelet.BurstRuntimeCalls.Values.Sum();
+table.AppendLine();
+table.AppendLine($"CRI calls by the kubelet in the {options.BurstPods}-pod burst: {burstCalls} ({(double)burstCalls / options.BurstPods:F1} a pod): " +
+    string.Join(", ", kubelet.BurstRuntimeCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}")));
 Console.WriteLine();
 Console.Write(table);
 if (options.Markdown is not null) await File.AppendAllTextAsync(options.Markdown, table.ToString());

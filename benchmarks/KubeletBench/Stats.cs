@@ -25,4 +25,6 @@ internal sealed record PathFigures
     public double RestCpuFraction { get; init; }
     public long RestRssBytes { get; init; }
     public int RestPods { get; init; }
+    /// <summary>CRI calls the kubelet made during the burst, by operation (kubelet_runtime_operations_total).</summary>
+    public IReadOnlyDictionary<string, long> BurstRuntimeCalls { get; init; } = new Dictionary<string, long>();
 }

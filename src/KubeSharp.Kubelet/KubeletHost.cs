@@ -35,8 +35,10 @@ public sealed partial class KubeletHost : IAsyncDisposable
     private KubeletHost(KubeletOptions options, IRuntimeService runtime, IImageService images, ILoggerFactory loggerFactory, TimeProvider time)
     {
         Options = options;
-        Runtime = runtime;
-        Images = images;
+        // Every CRI call of the kubelet goes through the counter (see RuntimeOperations).
+        _instrumented = new InstrumentedRuntimeService(runtime, images);
+        Runtime = _instrumented;
+        Images = _instrumented;
         LoggerFactory = loggerFactory;
         Time = time;
         _logger = loggerFactory.CreateLogger("kubelet");
@@ -44,8 +46,17 @@ public sealed partial class KubeletHost : IAsyncDisposable
         _client = new KubeClient(config);
         _recorder = new EventRecorder(_client.For<Corev1Event>(), new EventRecorderOptions { Component = "kubelet", Host = options.NodeName },
             time, loggerFactory.CreateLogger("events"));
-        _node = new NodeManager(_client, options, runtime, images, _pressure, time, loggerFactory.CreateLogger("kubelet.node"));
+        _node = new NodeManager(_client, options, Runtime, Images, _pressure, time, loggerFactory.CreateLogger("kubelet.node"));
     }
+
+    private readonly InstrumentedRuntimeService _instrumented;
+    private PodWorkers? _workers;
+
+    /// <summary>Pod syncs finished since start (tests wait on it).</summary>
+    internal long PodSyncs => _workers?.Syncs ?? 0;
+
+    /// <summary>CRI calls this kubelet made since it started, by operation (upstream's kubelet_runtime_operations_total).</summary>
+    public IReadOnlyDictionary<string, long> RuntimeOperations => _instrumented.Operations;
 
     public KubeletOptions Options { get; }
 
@@ -85,6 +96,8 @@ public sealed partial class KubeletHost : IAsyncDisposable
                 options = options with { Port = server.Port };
             }
             host = new KubeletHost(options, runtime, images, loggerFactory, time ?? TimeProvider.System) { _server = server };
+            var created = host;
+            if (server != null) server.RuntimeOperations = () => created.RuntimeOperations;
             await host.StartCoreAsync(ct);
             return host;
         }
@@ -130,9 +143,11 @@ public sealed partial class KubeletHost : IAsyncDisposable
         var services = _clusterInformers.InformerFor<V1Service>();
         var nodes = nodeInformers.InformerFor<V1Node>();
 
+        var runtimePods = new RuntimePodCache();
+        var recentImages = new RecentImages(Time);
         var syncer = new PodSyncer(new PodSyncerDependencies(
             Runtime, Options,
-            new ImagePuller(Images, objects, _recorder, Time),
+            new ImagePuller(Images, objects, _recorder, Time, recentImages),
             new VolumeManager(dirs, objects),
             dirs,
             new PodCgroups(Options, LoggerFactory.CreateLogger("kubelet.cgroups")),
@@ -141,12 +156,18 @@ public sealed partial class KubeletHost : IAsyncDisposable
             objects,
             () => services.Lister.List(),
             () => new NodeFacts([_node.NodeIP], _node.Allocatable),
-            _recorder, Time, LoggerFactory.CreateLogger("kubelet.pods"))) { RuntimeName = runtimeName };
+            _recorder, Time, LoggerFactory.CreateLogger("kubelet.pods"), runtimePods)) { RuntimeName = runtimeName };
         PodWorkers? workersRef = null;
-        syncer.Probes = new Prober.ProbeManager(Runtime, _recorder, Time, uid => workersRef?.Enqueue(uid));
+        // A probe result may come with a container killed (liveness): the pod's cached runtime view goes with it.
+        syncer.Probes = new Prober.ProbeManager(Runtime, _recorder, Time, uid =>
+        {
+            runtimePods.Invalidate(uid);
+            workersRef?.Enqueue(uid);
+        });
         var status = new StatusManager(_client, pods.Lister, LoggerFactory.CreateLogger("kubelet.status"));
         var workers = new PodWorkers(syncer, status, _client, pods.Lister, Options, Time, LoggerFactory.CreateLogger("kubelet.workers"));
         workersRef = workers;
+        _workers = workers;
         pods.AddEventHandler(workers.Handler);
         nodes.AddEventHandler(new ResourceEventHandler<V1Node> { Added = OnNode, Updated = (_, n) => OnNode(n) });
 
@@ -159,12 +180,12 @@ public sealed partial class KubeletHost : IAsyncDisposable
         RemoveOrphanPodDirs(dirs, workers);
 
         var stop = _stop.Token;
-        var pleg = new Pleg.Pleg(Runtime, Options.PlegRelistPeriod, Time, workers.Enqueue, LoggerFactory.CreateLogger("kubelet.pleg"));
+        var pleg = new Pleg.Pleg(Runtime, Options.PlegRelistPeriod, Time, runtimePods, workers.Enqueue, LoggerFactory.CreateLogger("kubelet.pleg"));
         AddLoop(Task.Run(() => workers.RunAsync(stop), CancellationToken.None));
         AddLoop(Task.Run(() => pleg.RunAsync(stop), CancellationToken.None));
         AddLoop(Task.Run(() => _node.RunStatusLoopAsync(stop), CancellationToken.None));
         AddLoop(Task.Run(() => _node.RunLeaseLoopAsync(stop), CancellationToken.None));
-        var imageGc = new ImageGc.ImageGcManager(Runtime, Images, Options.ImageGc, Options.FilesystemStats ?? new ImageGc.HostFilesystemStats(), _recorder,
+        var imageGc = new ImageGc.ImageGcManager(Runtime, new ImageRemovalNotifier(Images, recentImages), Options.ImageGc, Options.FilesystemStats ?? new ImageGc.HostFilesystemStats(), _recorder,
             new V1ObjectReference { Kind = "Node", Name = Options.NodeName, Uid = Options.NodeName }, Time, LoggerFactory.CreateLogger("kubelet.imagegc"));
         AddLoop(Task.Run(() => imageGc.RunAsync(stop), CancellationToken.None));
         var cgroups = new PodCgroups(Options, LoggerFactory.CreateLogger("kubelet.cgroups"));
@@ -298,6 +319,7 @@ public sealed partial class KubeletHost : IAsyncDisposable
         if (_nodeInformers != null) await _nodeInformers.DisposeAsync();
         if (_server != null) await _server.DisposeAsync();
         await _recorder.DisposeAsync();
+        LogRuntimeOperations(_logger, string.Join(' ', _instrumented.Operations.Select(o => $"{o.Key}={o.Value}")));
         _client.Dispose();
         _stop.Dispose();
     }
@@ -310,6 +332,9 @@ public sealed partial class KubeletHost : IAsyncDisposable
 
     [LoggerMessage(EventId = 6603, Level = LogLevel.Information, Message = "Node {Node} has pod CIDR {Cidr}; runtime config updated")]
     private static partial void LogPodCidr(ILogger logger, string node, string cidr);
+
+    [LoggerMessage(EventId = 6605, Level = LogLevel.Information, Message = "Kubelet stopped; CRI calls since start: {Operations}")]
+    private static partial void LogRuntimeOperations(ILogger logger, string operations);
 
     [LoggerMessage(EventId = 6604, Level = LogLevel.Warning, Message = "Applying pod CIDR {Cidr} failed: {Error}")]
     private static partial void LogPodCidrFailed(ILogger logger, string cidr, string error);

@@ -8,9 +8,11 @@ namespace KubeSharp.Kubelet.Pleg;
 /// Upstream's generic PLEG: containerd 1.6 has no event stream, so every period the sandboxes and containers are
 /// listed and compared with the previous listing; a pod whose sandbox or container appeared, changed state or
 /// vanished is handed to <c>podChanged</c>. The first relist reports every pod the runtime has, which is how
-/// running pods are adopted and orphans found after a kubelet restart.
+/// running pods are adopted and orphans found after a kubelet restart. Before a changed pod is handed on, its
+/// <see cref="RuntimePodCache"/> entry is checked against the listing and dropped unless it already shows it, so
+/// the sync that follows reads the runtime again only when something changed that it does not know about.
 /// </summary>
-internal sealed partial class Pleg(IRuntimeService runtime, TimeSpan period, TimeProvider time, Action<string> podChanged, ILogger logger)
+internal sealed partial class Pleg(IRuntimeService runtime, TimeSpan period, TimeProvider time, RuntimePodCache cache, Action<string> podChanged, ILogger logger)
 {
     private Dictionary<string, (string Uid, int State)> _last = [];
 
@@ -52,7 +54,18 @@ internal sealed partial class Pleg(IRuntimeService runtime, TimeSpan period, Tim
             if (!current.ContainsKey(id)) changed.Add(entry.Uid);
         }
         _last = current;
-        foreach (var uid in changed) podChanged(uid);
+        if (changed.Count == 0) return;
+        var observed = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var uid in changed) observed[uid] = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (id, entry) in current)
+        {
+            if (observed.TryGetValue(entry.Uid, out var items)) items[id] = entry.State;
+        }
+        foreach (var uid in changed)
+        {
+            cache.Observe(uid, observed[uid]);
+            podChanged(uid);
+        }
     }
 
     [LoggerMessage(EventId = 6501, Level = LogLevel.Warning, Message = "PLEG relist failed: {Error}")]

@@ -7,9 +7,10 @@ namespace KubeSharp.Kubelet.Pods;
 
 /// <summary>
 /// Upstream's image manager: pull per imagePullPolicy (Always, IfNotPresent, Never), with a per pod+image back-off
-/// after failures: a failed pull reports ErrImagePull, syncs during the back-off report ImagePullBackOff.
+/// after failures: a failed pull reports ErrImagePull, syncs during the back-off report ImagePullBackOff. Whether an
+/// image is present is asked once per <see cref="RecentImages.Ttl"/> when <paramref name="recent"/> is given.
 /// </summary>
-internal sealed class ImagePuller(IImageService images, IPodObjectSource objects, IEventRecorder recorder, TimeProvider time)
+internal sealed class ImagePuller(IImageService images, IPodObjectSource objects, IEventRecorder recorder, TimeProvider time, RecentImages? recent = null)
 {
     private readonly Backoff _backoff = Backoff.ForImages();
 
@@ -19,7 +20,12 @@ internal sealed class ImagePuller(IImageService images, IPodObjectSource objects
     {
         var image = container.Image;
         var spec = new ImageSpec { Image = image };
-        var present = await images.ImageStatusAsync(spec, ct);
+        var present = recent?.Get(image);
+        if (present == null)
+        {
+            present = await images.ImageStatusAsync(spec, ct);
+            if (present != null) recent?.Remember(image, present);
+        }
         var policy = container.ImagePullPolicy ?? (image.EndsWith(":latest", StringComparison.Ordinal) || !image.Contains(':') ? "Always" : "IfNotPresent");
         if (policy == "Never" || (policy == "IfNotPresent" && present != null))
         {

@@ -19,48 +19,59 @@ internal sealed partial class PodSyncer
         IReadOnlyDictionary<string, string>? VolumePaths,
         string? EtcHosts,
         Dictionary<string, WaitingReason> Waiting,
-        Action<TimeSpan?> Requeue);
+        Action<TimeSpan?> Requeue,
+        RuntimePod Initial)
+    {
+        /// <summary>What the runtime has for the pod, with the containers this sync started or removed patched in.</summary>
+        public RuntimePod Runtime { get; set; } = Initial;
+    }
 
     /// <summary>
-    /// Init containers run one at a time, in order, in the current sandbox. Returns null when all succeeded (app
-    /// containers may start), otherwise the number of containers started (0 while one runs or backs off).
+    /// Init containers run one at a time, in order, in the current sandbox. Returns false when all succeeded (app
+    /// containers may start), true while one runs, backs off or was just started.
     /// </summary>
-    private async Task<int?> SyncInitContainersAsync(StartContext context, RuntimePod runtimePod, CancellationToken ct)
+    private async Task<bool> SyncInitContainersAsync(StartContext context, CancellationToken ct)
     {
         var pod = context.Pod;
         foreach (var c in pod.Spec.InitContainers ?? [])
         {
-            var latest = runtimePod.Latest(c.Name, context.SandboxId);
-            if (latest == null) return await StartAsync(context, c, true, runtimePod, ct) ? 1 : 0;
-            if (latest.State is ContainerState.ContainerRunning) return 0;
+            var latest = context.Runtime.Latest(c.Name, context.SandboxId);
+            if (latest == null)
+            {
+                await StartAsync(context, c, true, ct);
+                return true;
+            }
+            if (latest.State is ContainerState.ContainerRunning) return true;
             if (latest.State is ContainerState.ContainerCreated)
             {
                 // Created but never started (the kubelet stopped in between): replace it.
-                await _runtime.RemoveContainerAsync(latest.Id, ct);
-                return await StartAsync(context, c, true, runtimePod, ct) ? 1 : 0;
+                await RemoveCreatedAsync(context, latest.Id, ct);
+                await StartAsync(context, c, true, ct);
+                return true;
             }
             if (latest.ExitCode == 0) continue;
-            if (pod.Spec.RestartPolicy == "Never") return 0;
-            if (InBackOff(context, c, latest)) return 0;
-            return await StartAsync(context, c, true, runtimePod, ct) ? 1 : 0;
+            if (pod.Spec.RestartPolicy == "Never") return true;
+            if (InBackOff(context, c, latest)) return true;
+            await StartAsync(context, c, true, ct);
+            return true;
         }
-        return null;
+        return false;
     }
 
-    private async Task<int> SyncAppContainersAsync(StartContext context, RuntimePod runtimePod, CancellationToken ct)
+    private async Task SyncAppContainersAsync(StartContext context, CancellationToken ct)
     {
         var pod = context.Pod;
         var policy = pod.Spec.RestartPolicy ?? "Always";
-        var started = 0;
         foreach (var c in pod.Spec.Containers ?? [])
         {
-            var current = runtimePod.Latest(c.Name, context.SandboxId);
+            var current = context.Runtime.Latest(c.Name, context.SandboxId);
             if (current is { State: ContainerState.ContainerRunning })
             {
                 if (current.Annotations.TryGetValue(KubeletLabels.ContainerHash, out var hash) && hash != ContainerConfigFactory.Hash(c))
                 {
                     // The spec changed (a new image): upstream kills the container and starts it again right away.
                     _recorder.Event(pod, EventTypes.Normal, "Killing", $"Container {c.Name} definition changed, will be restarted");
+                    _cache.Invalidate(pod.Metadata.Uid);
                     await _runtime.StopContainerAsync(current.Id, GraceSeconds(pod), ct);
                     context.Requeue(TimeSpan.Zero);
                 }
@@ -68,18 +79,27 @@ internal sealed partial class PodSyncer
             }
             if (current is { State: ContainerState.ContainerCreated })
             {
-                await _runtime.RemoveContainerAsync(current.Id, ct);
+                await RemoveCreatedAsync(context, current.Id, ct);
             }
-            var latest = runtimePod.Latest(c.Name);
+            var latest = context.Runtime.Latest(c.Name);
             if (latest is { State: ContainerState.ContainerExited })
             {
                 var restart = policy == "Always" || (policy == "OnFailure" && latest.ExitCode != 0);
                 if (!restart) continue;
                 if (InBackOff(context, c, latest)) continue;
             }
-            if (await StartAsync(context, c, false, runtimePod, ct)) started++;
+            await StartAsync(context, c, false, ct);
         }
-        return started;
+    }
+
+    /// <summary>
+    /// Removes a container that was created but never started. The rest of this sync still counts it (its attempt
+    /// number is the base of the next), so the view is not patched; the next sync reads the pod again.
+    /// </summary>
+    private async Task RemoveCreatedAsync(StartContext context, string containerId, CancellationToken ct)
+    {
+        _cache.Invalidate(context.Pod.Metadata.Uid);
+        await _runtime.RemoveContainerAsync(containerId, ct);
     }
 
     /// <summary>
@@ -105,8 +125,9 @@ internal sealed partial class PodSyncer
         return false;
     }
 
-    private async Task<bool> StartAsync(StartContext context, V1Container c, bool isInit, RuntimePod runtimePod, CancellationToken ct)
+    private async Task<bool> StartAsync(StartContext context, V1Container c, bool isInit, CancellationToken ct)
     {
+        var runtimePod = context.Runtime;
         var pod = context.Pod;
         if (context.VolumePaths == null)
         {
@@ -144,6 +165,7 @@ internal sealed partial class PodSyncer
         }
         catch (CriException e)
         {
+            _cache.Invalidate(pod.Metadata.Uid);
             context.Waiting[c.Name] = new WaitingReason("CreateContainerError", e.Message);
             _recorder.Event(pod, EventTypes.Warning, "Failed", $"Error: {e.Message}");
             context.Requeue(TimeSpan.FromSeconds(10));
@@ -156,6 +178,8 @@ internal sealed partial class PodSyncer
         }
         catch (CriException e)
         {
+            // The container stays created: the next sync sees it and replaces it.
+            _cache.Invalidate(pod.Metadata.Uid);
             context.Waiting[c.Name] = new WaitingReason("RunContainerError", e.Message);
             _recorder.Event(pod, EventTypes.Warning, "Failed", $"Error: {e.Message}");
             context.Requeue(TimeSpan.FromSeconds(10));
@@ -163,16 +187,20 @@ internal sealed partial class PodSyncer
         }
         _recorder.Event(pod, EventTypes.Normal, "Started", $"Started container {c.Name}");
         LogContainerStarted(_logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, c.Name, attempt);
-        await RemoveOldContainersAsync(runtimePod, c.Name, ct);
+        // Its status as a reload would show it (running, started at): one call instead of listing the pod again.
+        if (await _runtime.ContainerStatusAsync(id, ct) is { } status) context.Runtime = context.Runtime.WithContainer(status, context.SandboxId);
+        else _cache.Invalidate(pod.Metadata.Uid);
+        await RemoveOldContainersAsync(context, runtimePod, c.Name, ct);
         return true;
     }
 
     /// <summary>Keeps one dead container per name (the source of lastState and of `logs --previous`), as upstream's GC.</summary>
-    private async Task RemoveOldContainersAsync(RuntimePod runtimePod, string name, CancellationToken ct)
+    private async Task RemoveOldContainersAsync(StartContext context, RuntimePod before, string name, CancellationToken ct)
     {
-        foreach (var old in runtimePod.Containers.Where(c => c.Metadata.Name == name && c.State == ContainerState.ContainerExited).Skip(1))
+        foreach (var old in before.Containers.Where(c => c.Metadata.Name == name && c.State == ContainerState.ContainerExited).Skip(1))
         {
             await _runtime.RemoveContainerAsync(old.Id, ct);
+            context.Runtime = context.Runtime.WithoutContainer(old.Id);
         }
     }
 

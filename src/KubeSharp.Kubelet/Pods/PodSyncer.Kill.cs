@@ -29,6 +29,7 @@ internal sealed partial class PodSyncer
         var status = ComputeStatus(pod, runtimePod, new Dictionary<string, WaitingReason>(), terminal: true);
         await reportFinalStatus(status);
         await RemoveEverythingAsync(runtimePod, pod.Metadata.NamespaceProperty, pod.Metadata.Name, ct);
+        _cache.Forget(uid);
         return status;
     }
 
@@ -42,7 +43,7 @@ internal sealed partial class PodSyncer
         Probes?.Forget(uid);
         var runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
         await StopEverythingAsync(pod, runtimePod, graceSeconds, ct);
-        runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
+        runtimePod = await ReloadAsync(uid, ct);
         return ComputeStatus(pod, runtimePod, new Dictionary<string, WaitingReason>(), terminal: true);
     }
 
@@ -72,6 +73,7 @@ internal sealed partial class PodSyncer
         }
         _restartBackoff.RemovePrefix(uid + "_");
         _images.Forget(uid);
+        _cache.Forget(uid);
     }
 
     /// <summary>Runs preStop and stops every running container in parallel, then stops the sandboxes.</summary>

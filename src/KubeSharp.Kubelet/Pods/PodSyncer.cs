@@ -11,8 +11,9 @@ namespace KubeSharp.Kubelet.Pods;
 
 /// <summary>
 /// One pod's reconcile (upstream's SyncPod with computePodActions): compare the spec with what the runtime has
-/// (rebuilt from CRI labels each time), then act: sandbox, init containers one by one, app containers with the
-/// restart policy and back-off. Idempotent; called only by the pod's worker, so never twice at once for a pod.
+/// (rebuilt from CRI labels, or the <see cref="RuntimePodCache"/> entry while PLEG saw no change), then act:
+/// sandbox, init containers one by one, app containers with the restart policy and back-off. Idempotent; called only
+/// by the pod's worker, so never twice at once for a pod.
 /// </summary>
 internal sealed partial class PodSyncer
 {
@@ -31,6 +32,7 @@ internal sealed partial class PodSyncer
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _startSlots;
+    private readonly RuntimePodCache _cache;
     private readonly Backoff _restartBackoff = Backoff.ForContainers();
 
     public PodSyncer(PodSyncerDependencies d)
@@ -49,6 +51,7 @@ internal sealed partial class PodSyncer
         _recorder = d.Recorder;
         _time = d.Time;
         _logger = d.Logger;
+        _cache = d.Cache;
         _startSlots = new SemaphoreSlim(Math.Max(1, d.Options.MaxParallelPodStarts));
     }
 
@@ -61,6 +64,33 @@ internal sealed partial class PodSyncer
     public async Task<SyncResult> SyncPodAsync(V1Pod pod, CancellationToken ct)
     {
         var uid = pod.Metadata.Uid;
+        var lease = _cache.Begin(uid);
+        RuntimePod? known = null;
+        try
+        {
+            (var result, known) = await SyncPodAsync(pod, lease, ct);
+            return result;
+        }
+        catch
+        {
+            // A sync that failed half-way may have changed the runtime: nothing it knew is trusted any more.
+            _cache.Invalidate(uid);
+            throw;
+        }
+        finally
+        {
+            _cache.End(lease, known);
+        }
+    }
+
+    /// <summary>
+    /// The sync itself; returns the result and what the runtime has for the pod afterwards: the view it started from
+    /// with its own changes patched in from the runtime's answers. Whenever it changes the runtime in a way it does
+    /// not patch in, it invalidates the cache entry, so that view is then not stored.
+    /// </summary>
+    private async Task<(SyncResult Result, RuntimePod? Known)> SyncPodAsync(V1Pod pod, RuntimePodCache.Lease lease, CancellationToken ct)
+    {
+        var uid = pod.Metadata.Uid;
         var waiting = new Dictionary<string, WaitingReason>();
         TimeSpan? requeue = null;
         void Requeue(TimeSpan? after)
@@ -68,14 +98,17 @@ internal sealed partial class PodSyncer
             if (after is { } a && (requeue == null || a < requeue)) requeue = a < TimeSpan.Zero ? TimeSpan.Zero : a;
         }
 
-        var runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
+        var runtimePod = lease.Pod ?? await RuntimePod.LoadAsync(_runtime, uid, ct);
         if (pod.Status?.Phase is "Succeeded" or "Failed")
         {
             // A finished pod keeps its containers (for logs) but nothing runs any more, its sandbox included.
             Probes?.Forget(uid);
-            await StopEverythingAsync(pod, runtimePod, GraceSeconds(pod), ct);
-            runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
-            return new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: true), null);
+            if (!IsStopped(runtimePod))
+            {
+                await StopEverythingAsync(pod, runtimePod, GraceSeconds(pod), ct);
+                runtimePod = await ReloadAsync(uid, ct);
+            }
+            return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: true), null), runtimePod);
         }
 
         var node = _node();
@@ -85,14 +118,16 @@ internal sealed partial class PodSyncer
         {
             if (sandbox is not { State: PodSandboxState.SandboxReady })
             {
+                var stopped = false;
                 if (sandbox != null)
                 {
                     await StopEverythingAsync(pod, runtimePod, 0, ct);
+                    stopped = true;
                     if (pod.Spec.RestartPolicy == "Never" && (pod.Spec.Containers ?? []).All(c => runtimePod.Latest(c.Name) != null))
                     {
                         // Upstream: a Never pod whose containers all ran gets no new sandbox; it is finished.
-                        runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
-                        return new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), null);
+                        runtimePod = await ReloadAsync(uid, ct);
+                        return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), null), runtimePod);
                     }
                 }
                 await _startSlots.WaitAsync(ct);
@@ -100,10 +135,14 @@ internal sealed partial class PodSyncer
                 var created = await CreateSandboxAsync(pod, sandbox == null ? 0 : sandbox.Metadata.Attempt + 1, node, ct);
                 if (created == null)
                 {
+                    _cache.Invalidate(uid);
                     foreach (var c in AllContainers(pod)) waiting[c.Name] = new WaitingReason("ContainerCreating", "");
                     throw new SyncRetryException(ComputeStatus(pod, runtimePod, waiting, terminal: false));
                 }
-                runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
+                // A first sandbox adds just itself; after stopping an old one the containers changed too: read all.
+                runtimePod = !stopped && await _runtime.PodSandboxStatusAsync(created, ct) is { } status
+                    ? runtimePod.WithSandbox(status)
+                    : await ReloadAsync(uid, ct);
                 sandbox = runtimePod.LatestSandbox!;
             }
 
@@ -123,24 +162,33 @@ internal sealed partial class PodSyncer
                 Requeue(TimeSpan.FromSeconds(10));
             }
 
-            var started = 0;
-            var context = new StartContext(pod, sandbox.Id, sandboxConfig, podIps, node, volumePaths, etcHosts, waiting, Requeue);
-            if (await SyncInitContainersAsync(context, runtimePod, ct) is { } initStarted)
+            var context = new StartContext(pod, sandbox.Id, sandboxConfig, podIps, node, volumePaths, etcHosts, waiting, Requeue, runtimePod);
+            if (await SyncInitContainersAsync(context, ct))
             {
-                started += initStarted;
-                if (started > 0) runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
-                return new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), requeue);
+                return (new SyncResult(ComputeStatus(pod, context.Runtime, waiting, terminal: false), requeue), context.Runtime);
             }
-            started += await SyncAppContainersAsync(context, runtimePod, ct);
-            if (started > 0) runtimePod = await RuntimePod.LoadAsync(_runtime, uid, ct);
+            await SyncAppContainersAsync(context, ct);
+            runtimePod = context.Runtime;
             Probes?.Sync(pod, runtimePod, podIps.FirstOrDefault() ?? node.HostIps.FirstOrDefault() ?? "127.0.0.1");
-            return new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), requeue);
+            return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), requeue), runtimePod);
         }
         finally
         {
             if (holdsSlot) _startSlots.Release();
         }
     }
+
+    /// <summary>Drops the cached view of the pod (the sync changed it in ways it does not track) and reads it again.</summary>
+    private Task<RuntimePod> ReloadAsync(string uid, CancellationToken ct)
+    {
+        _cache.Invalidate(uid);
+        return RuntimePod.LoadAsync(_runtime, uid, ct);
+    }
+
+    /// <summary>Nothing left to stop: no container running or created, no sandbox ready.</summary>
+    private static bool IsStopped(RuntimePod runtimePod) =>
+        runtimePod.Containers.All(c => c.State is not (ContainerState.ContainerRunning or ContainerState.ContainerCreated))
+        && runtimePod.Sandboxes.All(s => s.State != PodSandboxState.SandboxReady);
 
     private async Task<string?> CreateSandboxAsync(V1Pod pod, uint attempt, NodeFacts node, CancellationToken ct)
     {
@@ -254,4 +302,5 @@ internal sealed record PodSyncerDependencies(
     Func<NodeFacts> Node,
     IEventRecorder Recorder,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger,
+    RuntimePodCache Cache);

@@ -72,7 +72,24 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
         _queue.Add(pod.Metadata.Uid);
     }
 
+    /// <summary>Syncs finished (successfully or not) since start (upstream's pod worker duration count).</summary>
+    public long Syncs => Interlocked.Read(ref _syncs);
+
+    private long _syncs;
+
     private async Task SyncAsync(string uid, CancellationToken ct)
+    {
+        try
+        {
+            await SyncOnceAsync(uid, ct);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _syncs);
+        }
+    }
+
+    private async Task SyncOnceAsync(string uid, CancellationToken ct)
     {
         // Handlers run after the cache is updated, so a uid enqueued by PLEG or the start-up scan may not have been
         // handed to us yet: the informer's cache is the authority on whether the API has the pod. Cleaning up on

@@ -4,8 +4,9 @@ using KubeSharp.Kubelet.Cri.V1;
 namespace KubeSharp.Kubelet.Pods;
 
 /// <summary>
-/// What the runtime has for one pod uid, rebuilt from CRI labels on every sync (so a restarted kubelet adopts
-/// running pods instead of restarting them): sandboxes and container statuses, newest first.
+/// What the runtime has for one pod uid, rebuilt from CRI labels (so a restarted kubelet adopts running pods
+/// instead of restarting them): sandboxes and container statuses, newest first. Immutable: the kubelet's own
+/// changes make a new instance (<see cref="WithContainer"/>), so a cached one can be shared.
 /// </summary>
 internal sealed class RuntimePod
 {
@@ -51,14 +52,28 @@ internal sealed class RuntimePod
                 sandboxOf[c.Id] = c.PodSandboxId;
             }
         }
-        return new RuntimePod
-        {
-            Uid = uid,
-            Sandboxes = sandboxes.OrderByDescending(s => s.CreatedAt).ToList(),
-            Containers = containers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Metadata.Attempt).ToList(),
-            _sandboxOf = sandboxOf,
-        };
+        return Create(uid, sandboxes, containers, sandboxOf);
     }
+
+    /// <summary>This pod plus a sandbox the kubelet just created (its status read right after), as a reload would show it.</summary>
+    public RuntimePod WithSandbox(PodSandboxStatus sandbox) =>
+        Create(Uid, [.. Sandboxes.Where(s => s.Id != sandbox.Id), sandbox], Containers, _sandboxOf);
+
+    /// <summary>This pod plus a container the kubelet just started in <paramref name="sandboxId"/>, as a reload would show it.</summary>
+    public RuntimePod WithContainer(ContainerStatus container, string sandboxId) =>
+        Create(Uid, Sandboxes, [.. Containers.Where(c => c.Id != container.Id), container], new Dictionary<string, string>(_sandboxOf) { [container.Id] = sandboxId });
+
+    /// <summary>This pod without a container the kubelet just removed.</summary>
+    public RuntimePod WithoutContainer(string containerId) =>
+        Create(Uid, Sandboxes, Containers.Where(c => c.Id != containerId).ToList(), _sandboxOf);
+
+    private static RuntimePod Create(string uid, IEnumerable<PodSandboxStatus> sandboxes, IEnumerable<ContainerStatus> containers, Dictionary<string, string> sandboxOf) => new()
+    {
+        Uid = uid,
+        Sandboxes = sandboxes.OrderByDescending(s => s.CreatedAt).ToList(),
+        Containers = containers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Metadata.Attempt).ToList(),
+        _sandboxOf = sandboxOf,
+    };
 
     /// <summary>CRI nanoseconds as the API's whole-second time (metav1.Time has second precision, so statuses compare stably).</summary>
     public static DateTime? Time(long nanos) => nanos <= 0 ? null : DateTime.UnixEpoch.AddSeconds(nanos / 1_000_000_000);

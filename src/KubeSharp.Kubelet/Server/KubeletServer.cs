@@ -19,8 +19,8 @@ using Microsoft.Extensions.Logging;
 namespace KubeSharp.Kubelet.Server;
 
 /// <summary>
-/// The kubelet's HTTPS server (upstream's :10250): /healthz, /pods, /containerLogs, /exec, /attach and
-/// /portForward, the endpoints the API server proxies pods/log, pods/exec, pods/attach and pods/portforward to.
+/// The kubelet's HTTPS server (upstream's :10250): /healthz, /pods, /metrics (the runtime operation counts only),
+/// /containerLogs, /exec, /attach and /portForward, the endpoints the API server proxies pods/log, pods/exec, pods/attach and pods/portforward to.
 /// Serves a self-signed certificate (as upstream does without --tls-cert-file) and accepts only clients whose
 /// certificate chains to the cluster CA.
 /// </summary>
@@ -31,6 +31,9 @@ public sealed partial class KubeletServer : IAsyncDisposable
     private readonly X509Certificate2? _clientCa;
     private readonly Func<IReadOnlyList<V1Pod>> _pods;
     private readonly ILogger _logger;
+
+    /// <summary>Runtime operation counts for /metrics; set once the kubelet behind the server exists.</summary>
+    internal Func<IReadOnlyDictionary<string, long>>? RuntimeOperations { get; set; }
 
     private KubeletServer(WebApplication app, StreamingHandlers handlers, X509Certificate2? clientCa, Func<IReadOnlyList<V1Pod>> pods, ILogger logger)
     {
@@ -99,6 +102,10 @@ public sealed partial class KubeletServer : IAsyncDisposable
             {
                 case ["pods"]:
                     await WritePodsAsync(http);
+                    return;
+                case ["metrics"]:
+                    http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+                    await http.Response.WriteAsync(InstrumentedRuntimeService.ToPrometheus(RuntimeOperations?.Invoke() ?? new Dictionary<string, long>()));
                     return;
                 case ["containerLogs", var ns, var pod, var container]:
                     await _handlers.LogsAsync(http, ns, pod, container);

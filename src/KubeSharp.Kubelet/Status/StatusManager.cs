@@ -29,19 +29,23 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
             return;
         }
         var resource = client.For<V1Pod>();
+        var changed = false;
         for (var attempt = 0; attempt < 5; attempt++)
         {
             if (current.Status?.Phase is "Succeeded" or "Failed" && status.Phase is not ("Succeeded" or "Failed"))
             {
                 LogTerminalKept(logger, current.Metadata.NamespaceProperty, current.Metadata.Name, current.Status.Phase);
                 status.Phase = current.Status.Phase;
+                changed = true;
             }
-            var copy = KubeSharp.Client.KubeObjects.DeepCopy(current);
+            // Only the status is replaced and nothing is changed in place, so a top-level copy of the cached pod is
+            // enough (a deep copy was a JSON round trip of the whole pod per write).
+            var copy = KubeSharp.Client.KubeObjects.ShallowCopy(current);
             copy.Status = status;
             try
             {
                 await resource.UpdateStatusAsync(copy, ct);
-                _lastWritten[uid] = k8s.KubernetesJson.Serialize(status);
+                _lastWritten[uid] = changed ? k8s.KubernetesJson.Serialize(status) : json;
                 return;
             }
             catch (KubeApiException e) when (ApiErrors.IsConflict(e))
@@ -49,6 +53,7 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
                 current = await resource.GetAsync(basis.Metadata.NamespaceProperty, basis.Metadata.Name, ct);
                 if (current.Metadata.Uid != uid) return;
                 MergeForeignConditions(status, current.Status);
+                changed = true;
             }
             catch (KubeApiException e) when (ApiErrors.IsNotFound(e))
             {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using k8s.Models;
+using KubeSharp.Client.Rest;
 using KubeSharp.Testing;
 using Eventually = KubeSharp.Testing.Eventually;
 
@@ -56,6 +57,33 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
             // The host reaches the pod IP over the bridge.
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             Assert.Equal("hello from web\n", await http.GetStringAsync($"http://{pod.Status.PodIP}:8080/"));
+        }
+        finally
+        {
+            await node.CleanupNamespaceAsync(ns);
+        }
+    }
+
+    [Fact]
+    public async Task The_kubelets_metrics_count_the_CRI_calls_its_pods_cost_and_need_a_client_certificate()
+    {
+        var ns = await node.NewNamespaceAsync("e2e");
+        try
+        {
+            await node.RunPodAsync(E2ePods.Pod(ns, "counted", Busybox("c", "exec sleep 3600")));
+            var url = $"https://127.0.0.1:{node.Agent.Kubelet.ServerPort}/metrics";
+            var admin = ClientConfig.FromKubeconfig(node.Kubeconfig).ClientCertificate!;
+            using var withCert = new HttpClient(new SocketsHttpHandler
+            {
+                SslOptions = { ClientCertificates = [admin], RemoteCertificateValidationCallback = (_, _, _, _) => true },
+            });
+            var text = await withCert.GetStringAsync(url);
+            Assert.Contains("# TYPE kubelet_runtime_operations_total counter\n", text);
+            var sandboxes = text.Split('\n').Single(l => l.StartsWith("kubelet_runtime_operations_total{operation_type=\"run_podsandbox\"} ", StringComparison.Ordinal));
+            Assert.True(long.Parse(sandboxes[(sandboxes.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture) >= 1, sandboxes);
+
+            using var anonymous = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } });
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(url)).StatusCode);
         }
         finally
         {
