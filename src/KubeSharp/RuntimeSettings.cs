@@ -33,9 +33,16 @@ internal static class RuntimeSettings
         ("DOTNET_TieredCompilation", "0"),
         ("DOTNET_TieredPGO", "0"),
         ("DOTNET_EnableWriteXorExecute", "0"),
-        // A 4 MiB first generation instead of one sized to the CPU cache: more frequent, cheaper collections and a
-        // smaller resident heap for a process whose allocation rate is low.
-        ("DOTNET_GCgen0size", "0x400000"),
+        // A 2 MiB first generation instead of one sized to the CPU cache, collections that give memory back sooner
+        // and no background GC thread: a smaller resident heap for a process whose allocation rate is low (together
+        // with MALLOC_ARENA_MAX, 7–10 MB less RSS with 30 pods).
+        ("DOTNET_GCgen0size", "0x200000"),
+        ("DOTNET_GCConserveMemory", "5"),
+        ("DOTNET_gcConcurrent", "0"),
+        ("MALLOC_ARENA_MAX", "2"),
+        // Idle thread-pool workers spinning (sched_yield) before they sleep were 20 % of the agent's samples during
+        // pod starts on 2 busy cores: 40,173 sched_yield calls for 30 pods, 862 without the spinning.
+        ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
     ]);
 
     // The API server must start fast (ready within 2 s on an empty data dir), so it keeps the ReadyToRun code and

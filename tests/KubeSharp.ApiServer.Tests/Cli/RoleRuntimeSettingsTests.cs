@@ -12,7 +12,7 @@ public sealed class RoleRuntimeSettingsTests
     private static readonly string[] TunedVariables =
     [
         "DOTNET_TieredCompilation", "DOTNET_TieredPGO", "DOTNET_ReadyToRun", "DOTNET_EnableWriteXorExecute",
-        "DOTNET_GCgen0size", "DOTNET_gcServer", "DOTNET_TC_CallCountingDelayMs",
+        "DOTNET_GCgen0size", "DOTNET_gcServer", "DOTNET_TC_CallCountingDelayMs", "DOTNET_GCConserveMemory", "DOTNET_gcConcurrent", "MALLOC_ARENA_MAX", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit",
     ];
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class RoleRuntimeSettingsTests
         var (code, stderr) = await RunAsync(["proxy", "--kubeconfig", missing], tuning: null);
 
         Assert.Equal(1, code);
-        Assert.Contains("kubesharp: node runtime settings: DOTNET_TieredCompilation=0 DOTNET_TieredPGO=0 DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x400000", stderr);
+        Assert.Contains("kubesharp: node runtime settings: DOTNET_TieredCompilation=0 DOTNET_TieredPGO=0 DOTNET_EnableWriteXorExecute=0 DOTNET_GCgen0size=0x200000 DOTNET_GCConserveMemory=5 DOTNET_gcConcurrent=0 MALLOC_ARENA_MAX=2 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0", stderr);
         Assert.Contains($"error: kubeconfig file not found at {missing}", stderr);
         Assert.DoesNotContain("Unhandled exception", stderr);
     }
