@@ -165,7 +165,8 @@ public sealed partial class KubeletHost : IAsyncDisposable
             workersRef?.Enqueue(uid);
         });
         var status = new StatusManager(_client, pods.Lister, LoggerFactory.CreateLogger("kubelet.status"));
-        var workers = new PodWorkers(syncer, status, _client, pods.Lister, Options, Time, LoggerFactory.CreateLogger("kubelet.workers"));
+        var workers = new PodWorkers(syncer, status, _client, pods.Lister, Options, Time, LoggerFactory.CreateLogger("kubelet.workers"),
+            new Eviction.EvictionAdmission(_pressure), _recorder);
         workersRef = workers;
         _workers = workers;
         pods.AddEventHandler(workers.Handler);

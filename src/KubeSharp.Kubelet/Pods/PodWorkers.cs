@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using k8s.Models;
 using KubeSharp.Client.Cache;
+using KubeSharp.Client.Events;
 using KubeSharp.Client.Informers;
 using KubeSharp.Client.Queues;
 using KubeSharp.Client.Rest;
@@ -28,6 +29,8 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
 
     private readonly ConcurrentDictionary<string, EvictionRequest> _evictions = new();
     private readonly ConcurrentDictionary<string, V1Pod> _pods = new();
+    // Admission is decided once per pod, when the kubelet first takes it on (true: admitted, false: rejected).
+    private readonly ConcurrentDictionary<string, bool> _admitted = new();
     private readonly RateLimitingQueue<string> _queue;
     private readonly PodSyncer _syncer;
     private readonly StatusManager _status;
@@ -37,7 +40,15 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
     private readonly Lister<V1Pod> _cache;
 
     public PodWorkers(PodSyncer syncer, StatusManager status, KubeClient client, Lister<V1Pod> cache, KubeletOptions options, TimeProvider time, ILogger logger)
+        : this(syncer, status, client, cache, options, time, logger, null, null)
     {
+    }
+
+    public PodWorkers(PodSyncer syncer, StatusManager status, KubeClient client, Lister<V1Pod> cache, KubeletOptions options, TimeProvider time, ILogger logger,
+        Eviction.EvictionAdmission? admission, IEventRecorder? recorder)
+    {
+        _admission = admission;
+        _recorder = recorder;
         _cache = cache;
         _syncer = syncer;
         _status = status;
@@ -46,6 +57,9 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
         _logger = logger;
         _queue = new RateLimitingQueue<string>(time);
     }
+
+    private readonly Eviction.EvictionAdmission? _admission;
+    private readonly IEventRecorder? _recorder;
 
     public IResourceEventHandler<V1Pod> Handler => new ResourceEventHandler<V1Pod>
     {
@@ -104,6 +118,7 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
             await _syncer.CleanupAsync(uid, ct);
             _status.Forget(uid);
             _evictions.TryRemove(uid, out _);
+            _admitted.TryRemove(uid, out _);
             return;
         }
         if (_evictions.TryGetValue(uid, out var eviction) && pod.Metadata.DeletionTimestamp == null)
@@ -128,6 +143,7 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
             await ConfirmDeletionAsync(pod, ct);
             return;
         }
+        if (!await AdmitAsync(pod, ct)) return;
         SyncResult result;
         try
         {
@@ -141,6 +157,35 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
         if (result.Status != null) await _status.SetAsync(pod, result.Status, ct);
         var next = result.RequeueAfter is { } after && after < _options.SyncFrequency ? after : _options.SyncFrequency;
         _queue.AddAfter(uid, next);
+    }
+
+    /// <summary>
+    /// Upstream's HandlePodAdditions admission: a pod the kubelet has not started yet (no start time, still pending)
+    /// is checked once; a rejected pod gets phase Failed with the reason and "Pod was rejected: " + message, a
+    /// Warning event, and is never started (only its deletion is handled). Pods the kubelet already runs, e.g.
+    /// adopted after a restart, are not re-checked: pressure on them is the eviction manager's business.
+    /// </summary>
+    private async Task<bool> AdmitAsync(V1Pod pod, CancellationToken ct)
+    {
+        var uid = pod.Metadata.Uid;
+        if (_admitted.TryGetValue(uid, out var admitted)) return admitted;
+        var isNew = pod.Status?.StartTime == null && pod.Status?.Phase is null or "" or "Pending";
+        if (!isNew || _admission?.Admit(pod) is not { } rejection)
+        {
+            _admitted[uid] = true;
+            return true;
+        }
+        _admitted[uid] = false;
+        _recorder?.Event(pod, EventTypes.Warning, rejection.Reason, rejection.Message);
+        LogRejected(_logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, rejection.Reason, rejection.Message);
+        await _status.SetAsync(pod, new V1PodStatus
+        {
+            Phase = "Failed",
+            Reason = rejection.Reason,
+            Message = "Pod was rejected: " + rejection.Message,
+            QosClass = QosClass.Of(pod),
+        }, ct);
+        return false;
     }
 
     public async Task EvictAsync(V1Pod pod, long gracePeriodSeconds, string message, V1PodCondition condition, TimeSpan timeout, CancellationToken ct)
@@ -187,6 +232,9 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
             // Already gone, or a different pod of that name now: nothing of ours to delete.
         }
     }
+
+    [LoggerMessage(EventId = 6404, Level = LogLevel.Warning, Message = "Pod {Namespace}/{Name} rejected: {Reason}: {Message}")]
+    private static partial void LogRejected(ILogger logger, string @namespace, string name, string reason, string message);
 
     [LoggerMessage(EventId = 6402, Level = LogLevel.Information, Message = "Pod {Namespace}/{Name} evicted: containers stopped, status Failed/Evicted written")]
     private static partial void LogEvicted(ILogger logger, string @namespace, string name);

@@ -58,6 +58,42 @@ public sealed class EvictionKubeletTests(ApiServerFixture api)
             x => x.Status.Conditions.Any(c => c.Type == "MemoryPressure" && c.Status == "False"), "MemoryPressure cleared after the transition period");
     }
 
+    [Fact]
+    public async Task Under_memory_pressure_a_new_BestEffort_pod_is_rejected_and_never_started_while_a_critical_one_runs()
+    {
+        var stats = new SwitchableStats { MemoryAvailable = 80L << 20 };
+        await using var node = await TestNode.StartAsync(api, o => o with
+        {
+            EvictionStats = stats,
+            Eviction = new EvictionPolicy { MonitoringInterval = TimeSpan.FromMilliseconds(200), PressureTransitionPeriod = TimeSpan.FromSeconds(1) },
+            NodeStatusUpdateFrequency = TimeSpan.FromMilliseconds(200),
+        });
+        await Eventually.ValueAsync(() => api.Client.For<V1Node>().GetAsync(null, node.Name),
+            x => x.Status?.Conditions?.Any(c => c.Type == "MemoryPressure" && c.Status == "True") == true, "MemoryPressure");
+        var ns = await api.NewNamespaceAsync("admit");
+
+        var rejected = await node.CreateAsync(node.Pod(ns, "besteffort", TestNode.Container("app")));
+        var failed = await node.WaitForAsync(rejected, p => p.Status?.Phase == "Failed", "Failed", TimeSpan.FromSeconds(30));
+        Assert.Equal("Evicted", failed.Status.Reason);
+        Assert.Equal("Pod was rejected: The node had condition: [MemoryPressure]. ", failed.Status.Message);
+        Assert.Equal("BestEffort", failed.Status.QosClass);
+        Assert.Null(failed.Status.StartTime);
+        var events = await Eventually.ValueAsync(async () => (await api.Client.For<Corev1Event>().ListAsync(ns)).Items
+            .Where(e => e.InvolvedObject.Name == "besteffort" && e.Reason == "Evicted").ToList(), e => e.Count > 0, "Evicted event");
+        Assert.Equal(("Warning", "The node had condition: [MemoryPressure]. "), (events[0].Type, events[0].Message));
+
+        var critical = node.Pod(ns, "critical", TestNode.Container("c"));
+        critical.Spec.PriorityClassName = "system-node-critical";
+        critical = await node.CreateAsync(critical);
+        await node.WaitForAsync(critical, p => p.Status?.Phase == "Running", "Running");
+
+        // The rejected pod stays Failed and nothing was ever created for it in the runtime.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal("Failed", (await node.GetAsync(rejected)).Status.Phase);
+        Assert.DoesNotContain(node.Runtime.Sandboxes, s => s.Config.Metadata.Uid == rejected.Metadata.Uid);
+        Assert.Contains(node.Runtime.Sandboxes, s => s.Config.Metadata.Uid == critical.Metadata.Uid);
+    }
+
     private sealed class SwitchableStats : IEvictionStatsProvider
     {
         public long MemoryAvailable { get; set; } = 6L << 30;
