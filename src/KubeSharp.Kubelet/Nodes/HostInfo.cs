@@ -56,7 +56,22 @@ internal sealed record HostInfo(string MachineId, string SystemUuid, string Boot
     /// <summary>The first IPv4 address of an interface that is up and not loopback.</summary>
     public static string DetectNodeIp()
     {
-        foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+        // .NET's netlink read throws if an interface changes meanwhile (CNI adding or removing a veth): read again.
+        NetworkInterface[] nics;
+        var attempt = 0;
+        while (true)
+        {
+            try
+            {
+                nics = NetworkInterface.GetAllNetworkInterfaces();
+                break;
+            }
+            catch (ArgumentException) when (++attempt < 5)
+            {
+                Thread.Sleep(20 * attempt);
+            }
+        }
+        foreach (var nic in nics)
         {
             if (nic.OperationalStatus != OperationalStatus.Up || nic.NetworkInterfaceType == NetworkInterfaceType.Loopback) continue;
             foreach (var address in nic.GetIPProperties().UnicastAddresses)
