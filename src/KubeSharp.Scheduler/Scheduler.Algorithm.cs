@@ -38,8 +38,6 @@ internal sealed partial class Scheduler
         var state = new CycleState
         {
             Nodes = nodes,
-            NodesWithPodAffinity = snapshot.WithPodAffinity,
-            NodesWithRequiredAntiAffinity = snapshot.WithRequiredAntiAffinity,
             NodesWithImages = snapshot.WithImages,
         };
         if (nodes.Count == 0) return new ScheduleResult(null, null, Status.Error(NoNodesAvailable), state);

@@ -61,7 +61,7 @@ public static class PkiBootstrap
 
     public static IEnumerable<IPAddress> HostAddresses()
     {
-        foreach (var nic in Interfaces())
+        foreach (var nic in KubeSharp.ApiMachinery.Net.HostInterfaces.Read())
         {
             if (nic.OperationalStatus != OperationalStatus.Up) continue;
             foreach (var a in nic.GetIPProperties().UnicastAddresses)
@@ -80,25 +80,5 @@ public static class PkiBootstrap
         using var key = cert.GetECDsaPrivateKey() ?? throw new CryptographicException("certificate has no EC private key");
         File.WriteAllText(keyPath, key.ExportECPrivateKeyPem() + "\n");
         File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
-
-    /// <summary>
-    /// The host's interfaces. .NET reads them from netlink and throws when an interface changes while it reads (a
-    /// veth or bridge being created or removed by a CNI plugin on this node, seen as "An invalid IP address was
-    /// specified"): read again a few times before giving up.
-    /// </summary>
-    private static NetworkInterface[] Interfaces()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return NetworkInterface.GetAllNetworkInterfaces();
-            }
-            catch (Exception e) when (attempt < 5 && e is ArgumentException or NetworkInformationException)
-            {
-                Thread.Sleep(20 * attempt);
-            }
-        }
     }
 }

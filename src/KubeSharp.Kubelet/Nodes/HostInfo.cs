@@ -56,22 +56,7 @@ internal sealed record HostInfo(string MachineId, string SystemUuid, string Boot
     /// <summary>The first IPv4 address of an interface that is up and not loopback.</summary>
     public static string DetectNodeIp()
     {
-        // .NET's netlink read throws if an interface changes meanwhile (CNI adding or removing a veth): read again.
-        NetworkInterface[] nics;
-        var attempt = 0;
-        while (true)
-        {
-            try
-            {
-                nics = NetworkInterface.GetAllNetworkInterfaces();
-                break;
-            }
-            catch (ArgumentException) when (++attempt < 5)
-            {
-                Thread.Sleep(20 * attempt);
-            }
-        }
-        foreach (var nic in nics)
+        foreach (var nic in KubeSharp.ApiMachinery.Net.HostInterfaces.Read())
         {
             if (nic.OperationalStatus != OperationalStatus.Up || nic.NetworkInterfaceType == NetworkInterfaceType.Loopback) continue;
             foreach (var address in nic.GetIPProperties().UnicastAddresses)

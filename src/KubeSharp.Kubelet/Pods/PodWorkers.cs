@@ -39,13 +39,8 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
     private readonly ILogger _logger;
     private readonly Lister<V1Pod> _cache;
 
-    public PodWorkers(PodSyncer syncer, StatusManager status, KubeClient client, Lister<V1Pod> cache, KubeletOptions options, TimeProvider time, ILogger logger)
-        : this(syncer, status, client, cache, options, time, logger, null, null)
-    {
-    }
-
     public PodWorkers(PodSyncer syncer, StatusManager status, KubeClient client, Lister<V1Pod> cache, KubeletOptions options, TimeProvider time, ILogger logger,
-        Eviction.EvictionAdmission? admission, IEventRecorder? recorder)
+        Eviction.EvictionAdmission admission, IEventRecorder recorder)
     {
         _admission = admission;
         _recorder = recorder;
@@ -58,8 +53,8 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
         _queue = new RateLimitingQueue<string>(time);
     }
 
-    private readonly Eviction.EvictionAdmission? _admission;
-    private readonly IEventRecorder? _recorder;
+    private readonly Eviction.EvictionAdmission _admission;
+    private readonly IEventRecorder _recorder;
 
     public IResourceEventHandler<V1Pod> Handler => new ResourceEventHandler<V1Pod>
     {
@@ -170,13 +165,13 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
         var uid = pod.Metadata.Uid;
         if (_admitted.TryGetValue(uid, out var admitted)) return admitted;
         var isNew = pod.Status?.StartTime == null && pod.Status?.Phase is null or "" or "Pending";
-        if (!isNew || _admission?.Admit(pod) is not { } rejection)
+        if (!isNew || _admission.Admit(pod) is not { } rejection)
         {
             _admitted[uid] = true;
             return true;
         }
         _admitted[uid] = false;
-        _recorder?.Event(pod, EventTypes.Warning, rejection.Reason, rejection.Message);
+        _recorder.Event(pod, EventTypes.Warning, rejection.Reason, rejection.Message);
         LogRejected(_logger, pod.Metadata.NamespaceProperty, pod.Metadata.Name, rejection.Reason, rejection.Message);
         await _status.SetAsync(pod, new V1PodStatus
         {

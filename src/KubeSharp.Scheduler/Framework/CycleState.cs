@@ -9,8 +9,9 @@ namespace KubeSharp.Scheduler.Framework;
 public sealed class CycleState
 {
     // A handful of entries, written a few times per attempt (PreFilter, PreScore) and read once per node and plugin
-    // (thousands of times): an immutable array replaced on write, searched by reference first (the keys are
-    // constants), reads without locks or hashing. A dictionary lookup per read was a visible share of Filter/Score.
+    // (thousands of times): an immutable array replaced on write and searched linearly (the keys are constants, so
+    // each comparison ends at its reference check); reads take no lock and hash nothing. A dictionary lookup per
+    // read was a visible share of Filter/Score.
     private (string Key, object Value)[] _data = [];
     private readonly Lock _writeLock = new();
 
@@ -21,15 +22,9 @@ public sealed class CycleState
     public IReadOnlyList<NodeInfo> Nodes { get; set; } = [];
 
     /// <summary>
-    /// The nodes of <see cref="Nodes"/> with pods that have pod affinity or anti-affinity; null means unknown
-    /// (then plugins look at every node). Lets plugins skip the nodes that cannot matter.
+    /// The nodes of <see cref="Nodes"/> whose status lists images; null means unknown (then plugins look at every
+    /// node). Lets ImageLocality skip the nodes that cannot matter.
     /// </summary>
-    public IReadOnlyList<NodeInfo>? NodesWithPodAffinity { get; set; }
-
-    /// <summary>Likewise, nodes with pods that have required anti-affinity terms.</summary>
-    public IReadOnlyList<NodeInfo>? NodesWithRequiredAntiAffinity { get; set; }
-
-    /// <summary>Likewise, nodes whose status lists images.</summary>
     public IReadOnlyList<NodeInfo>? NodesWithImages { get; set; }
 
     /// <summary>
@@ -63,8 +58,6 @@ public sealed class CycleState
         var c = new CycleState
         {
             Nodes = Nodes,
-            NodesWithPodAffinity = NodesWithPodAffinity,
-            NodesWithRequiredAntiAffinity = NodesWithRequiredAntiAffinity,
             NodesWithImages = NodesWithImages,
         };
         c.SkipFilterPlugins.UnionWith(SkipFilterPlugins);
@@ -83,10 +76,7 @@ public sealed class CycleState
 
     private static int IndexOf((string Key, object Value)[] data, string key)
     {
-        for (var i = 0; i < data.Length; i++)
-        {
-            if (ReferenceEquals(data[i].Key, key)) return i;
-        }
+        // string.Equals returns on reference equality before comparing characters.
         for (var i = 0; i < data.Length; i++)
         {
             if (string.Equals(data[i].Key, key, StringComparison.Ordinal)) return i;
