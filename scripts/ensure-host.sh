@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the host packages KubeSharp needs when they are missing (as root, 'apt-get update' once first).
-# Usage: ensure-host.sh runtime|test
+# Usage: ensure-host.sh runtime|test|aot  (aot: what compiling kubesharp-node ahead of time needs)
 set -euo pipefail
 mode="${1:-runtime}"
 
@@ -14,6 +14,9 @@ declare -A runtime=(
   [iptables]=iptables [iptables-restore]=iptables [nft]=nftables [conntrack]=conntrack
 )
 declare -A test=( )
+# ILC links the native binary with clang and zlib; Debian's clang-N packages provide only clang-N, which ILC also
+# finds, so any clang on PATH will do (checked below).
+declare -A aot=( [/usr/include/zlib.h]=zlib1g-dev )
 
 # A wanted item is present when it is an existing file (absolute path) or a command on PATH (root's sbin dirs
 # included: a non-login shell may not have them on PATH).
@@ -25,6 +28,10 @@ present() {
 declare -A wanted=()
 for c in "${!runtime[@]}"; do wanted[$c]="${runtime[$c]}"; done
 if [[ "$mode" == "test" ]]; then for c in "${!test[@]}"; do wanted[$c]="${test[$c]}"; done; fi
+if [[ "$mode" == "test" || "$mode" == "aot" ]]; then
+  for c in "${!aot[@]}"; do wanted[$c]="${aot[$c]}"; done
+  compgen -c clang | grep -qE '^clang(-[0-9]+)?$' || wanted[clang]=clang
+fi
 
 missing=()
 for c in "${!wanted[@]}"; do present "$c" || missing+=("${wanted[$c]}"); done

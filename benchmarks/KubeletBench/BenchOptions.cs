@@ -8,7 +8,10 @@ internal sealed record BenchOptions
     public int RestSeconds { get; init; } = 30;
     public string CriPodCidr { get; init; } = "10.231.0.0/24";
     public string KubeletPodCidr { get; init; } = "10.232.0.0/24";
+    /// <summary>kubesharp.dll (run with dotnet) or a native kubesharp-node binary; built when not given.</summary>
     public string? Cli { get; init; }
+    /// <summary>Which build runs the agent when --cli is not given: "aot" (kubesharp-node) or "jit" (kubesharp.dll).</summary>
+    public string Build { get; init; } = "aot";
     public string? Markdown { get; init; }
     /// <summary>Extra environment of the agent process only (NAME=VALUE), e.g. runtime settings to compare.</summary>
     public IReadOnlyList<string> AgentEnv { get; init; } = [];
@@ -28,11 +31,13 @@ internal sealed record BenchOptions
                 "--cri-pod-cidr" => o with { CriPodCidr = Next() },
                 "--kubelet-pod-cidr" => o with { KubeletPodCidr = Next() },
                 "--cli" => o with { Cli = Next() },
+                "--build" => o with { Build = Next() },
                 "--markdown" => o with { Markdown = Next() },
                 "--agent-env" => o with { AgentEnv = [.. o.AgentEnv, Next()] },
                 _ => throw new ArgumentException($"unknown argument {args[i]}; see docs/benchmarks.md"),
             };
         }
+        if (o.Build is not ("aot" or "jit")) throw new ArgumentException("--build takes aot or jit");
         if (o.AgentEnv.Any(e => e.IndexOf('=') < 1)) throw new ArgumentException("--agent-env takes NAME=VALUE");
         if (o.SingleRuns < 1 || o.BurstPods < 1 || o.RestPods < 0 || o.RestSeconds < 1 || o.RestPods > 250)
             throw new ArgumentException("counts must be positive (rest pods at most 250: one /24 of pod IPs)");

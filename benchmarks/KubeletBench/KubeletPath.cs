@@ -96,13 +96,16 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
 
     private Process StartAgent(string kubeconfig, string dataDir, string bridge, string logPath)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        // kubesharp.dll runs under the dotnet host; kubesharp-node (Native AOT) is its own executable.
+        var viaHost = cli.EndsWith(".dll", StringComparison.Ordinal);
+        var psi = new ProcessStartInfo(viaHost ? "dotnet" : cli)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in (string[])[cli, "agent", "--kubeconfig", kubeconfig, "--data-dir", dataDir, "--node-name", _node,
+        if (viaHost) psi.ArgumentList.Add(cli);
+        foreach (var a in (string[])["agent", "--kubeconfig", kubeconfig, "--data-dir", dataDir, "--node-name", _node,
                      "--pod-cidr", options.KubeletPodCidr, "--bridge-name", bridge, "--kubelet-port", "0", "--disable-proxy",
                      "--host-gw-route-protocol", "0", "--cgroup-parent", "kubeletbench-" + _node, "--pod-logs-dir", Path.Combine(dataDir, "logs")])
             psi.ArgumentList.Add(a);

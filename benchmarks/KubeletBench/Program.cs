@@ -13,7 +13,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"KubeletBench: {e.Message}");
-    Console.Error.WriteLine("usage: KubeletBench [--single-runs 5] [--burst-pods 30] [--rest-pods 100] [--rest-seconds 30] [--cli kubesharp.dll] [--markdown FILE] [--agent-env NAME=VALUE]...");
+    Console.Error.WriteLine("usage: KubeletBench [--single-runs 5] [--burst-pods 30] [--rest-pods 100] [--rest-seconds 30] [--build aot|jit] [--cli kubesharp.dll|kubesharp-node] [--markdown FILE] [--agent-env NAME=VALUE]...");
     return 2;
 }
 if (Environment.UserName != "root")
@@ -23,7 +23,7 @@ if (Environment.UserName != "root")
 }
 
 using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-var cli = options.Cli ?? await BuildCliAsync(cts.Token);
+var cli = options.Cli ?? await BuildCliAsync(options.Build, cts.Token);
 var load0 = File.ReadAllText("/proc/loadavg").Split(' ')[0];
 var cri = await new CriFloor(options).RunAsync(cts.Token);
 var kubelet = await new KubeletPath(options, cli).RunAsync(cts.Token);
@@ -51,6 +51,7 @@ table.AppendLine("|---|---|---|---|");
 foreach (var (target, measured, pass, notes) in rows) table.AppendLine($"| {target} | {measured} | {(pass ? "pass" : "FAIL")} | {notes} |");
 table.AppendLine();
 table.AppendLine($"load average {load0} → {load1}; {Environment.ProcessorCount} CPUs; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+table.AppendLine($"agent: {cli}");
 if (options.AgentEnv.Count > 0) table.AppendLine($"agent environment: {string.Join(' ', options.AgentEnv)}");
 var burstCalls = kubelet.BurstRuntimeCalls.Values.Sum();
 table.AppendLine();
@@ -61,18 +62,29 @@ Console.Write(table);
 if (options.Markdown is not null) await File.AppendAllTextAsync(options.Markdown, table.ToString());
 return rows.All(r => r.Pass) ? 0 : 1;
 
-static async Task<string> BuildCliAsync(CancellationToken ct)
+static async Task<string> BuildCliAsync(string build, CancellationToken ct)
 {
     var root = Directory.GetCurrentDirectory();
     while (!File.Exists(Path.Combine(root, "KubeSharp.slnx")))
         root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from the repository, or pass --cli path/to/kubesharp.dll");
+    if (build == "aot")
+    {
+        // What a worker node runs with ./kubesharp-node: the Native AOT binary, compiled by the same script.
+        Console.WriteLine("compiling kubesharp-node (scripts/publish-node.sh) ...");
+        var psi = new ProcessStartInfo(Path.Combine(root, "scripts", "publish-node.sh")) { RedirectStandardOutput = true };
+        using var publish = Process.Start(psi) ?? throw new InvalidOperationException("could not start scripts/publish-node.sh");
+        var path = (await publish.StandardOutput.ReadToEndAsync(ct)).Trim();
+        await publish.WaitForExitAsync(ct);
+        if (publish.ExitCode != 0) throw new InvalidOperationException("kubesharp-node publish failed");
+        return path;
+    }
     var output = Path.Combine(root, "artifacts", "kubeletbench-cli");
-    // Built as ./kubesharp builds it (ReadyToRun), since that is what a node runs.
+    // Built as ./kubesharp builds it (ReadyToRun), since that is what `kubesharp agent` runs.
     Console.WriteLine($"publishing src/KubeSharp (Release, ReadyToRun) into {output} ...");
-    using var build = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(root, "src", "KubeSharp"), "-c", "Release", "-r", "linux-x64",
+    using var dotnetPublish = Process.Start(new ProcessStartInfo("dotnet", ["publish", Path.Combine(root, "src", "KubeSharp"), "-c", "Release", "-r", "linux-x64",
         "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo", "-v", "q"]))
         ?? throw new InvalidOperationException("could not start dotnet build");
-    await build.WaitForExitAsync(ct);
-    if (build.ExitCode != 0) throw new InvalidOperationException("CLI build failed");
+    await dotnetPublish.WaitForExitAsync(ct);
+    if (dotnetPublish.ExitCode != 0) throw new InvalidOperationException("CLI build failed");
     return Path.Combine(output, "kubesharp.dll");
 }

@@ -49,32 +49,12 @@ public static class Cli
             return args.Length == 0 ? 2 : 0;
         }
         if (RuntimeSettings.AppliesTo(args[0])) RuntimeSettings.ReexecIfNeeded(args);
-        // `image` takes positional arguments (files), which the common flag parser rejects.
-        if (args[0] == "image") return await ImageCommand.RunAsync(args[1..]);
-        Flags flags;
-        try
-        {
-            flags = Flags.Parse(args.AsSpan(1));
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"error: {e.Message}\n\n{Usage}");
-            return 2;
-        }
-        try
-        {
-            return await RunCommandAsync(args[0], flags);
-        }
-        catch (k8s.Exceptions.KubeConfigException e)
-        {
-            // A wrong --kubeconfig is a user error: say so, without a stack trace.
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
-            return 1;
-        }
+        return await NodeCommands.RunAsync(args, Usage, RunCommandAsync);
     }
 
     private static async Task<int> RunCommandAsync(string command, Flags flags)
     {
+        if (NodeCommands.TryRun(command, flags) is { } node) return await node;
         switch (command)
         {
             case "server":
@@ -84,20 +64,13 @@ public static class Cli
                 return await ControllerManagerCommand.RunAsync(flags);
             case "scheduler":
                 return await SchedulerCommand.RunAsync(flags);
-            case "agent":
-                return await AgentCommand.RunAsync(flags);
-            case "kubelet":
-                return await KubeletCommand.RunAsync(flags);
             case "dns":
                 return await DnsCommand.RunAsync(flags);
-            case "proxy":
-                return await ProxyCommand.RunAsync(flags);
             case "version":
                 Console.WriteLine($"kubesharp {typeof(Cli).Assembly.GetName().Version} (Kubernetes {KubeSharp.ApiServer.Http.VersionInfo.GitVersion})");
                 return 0;
             default:
-                await Console.Error.WriteLineAsync($"error: unknown command \"{command}\"\n\n{Usage}");
-                return 2;
+                return await NodeCommands.UnknownAsync(command, Usage);
         }
     }
 }

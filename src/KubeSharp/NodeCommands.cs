@@ -1,0 +1,53 @@
+using KubeSharp.Cli.Commands;
+
+namespace KubeSharp.Cli;
+
+/// <summary>
+/// What the full <c>kubesharp</c> CLI and the Native AOT <c>kubesharp-node</c> binary (src/KubeSharp.Node links this
+/// file) share: the command-line shape and the node roles' dispatch, so both run the same code for the same
+/// command line.
+/// </summary>
+public static class NodeCommands
+{
+    /// <summary>The node roles (agent, kubelet, proxy); null for any other command.</summary>
+    public static Task<int>? TryRun(string command, Flags flags) => command switch
+    {
+        "agent" => AgentCommand.RunAsync(flags),
+        "kubelet" => KubeletCommand.RunAsync(flags),
+        "proxy" => ProxyCommand.RunAsync(flags),
+        _ => null,
+    };
+
+    /// <summary>Parses the flags after the command and runs it; usage errors exit 2, a wrong kubeconfig exits 1.</summary>
+    public static async Task<int> RunAsync(string[] args, string usage, Func<string, Flags, Task<int>> run)
+    {
+        // `image` takes positional arguments (files), which the common flag parser rejects.
+        if (args[0] == "image") return await ImageCommand.RunAsync(args[1..]);
+        Flags flags;
+        try
+        {
+            flags = Flags.Parse(args.AsSpan(1));
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}\n\n{usage}");
+            return 2;
+        }
+        try
+        {
+            return await run(args[0], flags);
+        }
+        catch (k8s.Exceptions.KubeConfigException e)
+        {
+            // A wrong --kubeconfig is a user error: say so, without a stack trace.
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    public static async Task<int> UnknownAsync(string command, string usage)
+    {
+        await Console.Error.WriteLineAsync($"error: unknown command \"{command}\"\n\n{usage}");
+        return 2;
+    }
+}
