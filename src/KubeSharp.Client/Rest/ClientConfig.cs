@@ -30,7 +30,9 @@ public sealed record ClientConfig
 
     /// <summary>
     /// The name the server certificate must carry when it differs from the URL's host (kubeconfig tls-server-name,
-    /// e.g. a server reached by IP whose certificate names only its DNS name); null checks the URL's host.
+    /// e.g. a server reached by IP whose certificate names only its DNS name); null checks the URL's host. Only the
+    /// certificate check uses it: SocketsHttpHandler still sends the URL's host as SNI, which matters only to servers
+    /// that pick their certificate by SNI.
     /// </summary>
     public string? TlsServerName { get; init; }
 
