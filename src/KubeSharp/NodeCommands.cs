@@ -37,7 +37,7 @@ public static class NodeCommands
         {
             return await run(args[0], flags);
         }
-        catch (k8s.Exceptions.KubeConfigException e)
+        catch (KubeSharp.Client.Rest.KubeconfigException e)
         {
             // A wrong --kubeconfig is a user error: say so, without a stack trace.
             await Console.Error.WriteLineAsync($"error: {e.Message}");

@@ -16,36 +16,36 @@ public static class CniConfig
 
     public static string Render(AgentOptions options)
     {
+        // Arrays are built through JsonArray's constructor: its collection-initializer Add<T> is the generic,
+        // reflection-backed overload, which the Native AOT node build cannot use.
+        var bridge = new JsonObject
+        {
+            ["type"] = "bridge",
+            ["bridge"] = options.BridgeName,
+            ["isGateway"] = true,
+            ["ipMasq"] = true,
+            // A pod reaching itself through a service VIP comes back through the bridge port it left by.
+            ["hairpinMode"] = true,
+            ["ipam"] = new JsonObject
+            {
+                ["type"] = "host-local",
+                ["ranges"] = new JsonArray(new JsonArray(new JsonObject { ["subnet"] = options.PodCidr })),
+                ["routes"] = new JsonArray(new JsonObject { ["dst"] = "0.0.0.0/0" }),
+                // The default (/var/lib/cni/networks) would be shared by every agent on the machine.
+                ["dataDir"] = options.CniDataDir,
+            },
+        };
+        var portmap = new JsonObject
+        {
+            ["type"] = "portmap",
+            ["capabilities"] = new JsonObject { ["portMappings"] = true },
+            ["snat"] = true,
+        };
         var conf = new JsonObject
         {
             ["cniVersion"] = CniVersion,
             ["name"] = options.NetworkName,
-            ["plugins"] = new JsonArray
-            {
-                new JsonObject
-                {
-                    ["type"] = "bridge",
-                    ["bridge"] = options.BridgeName,
-                    ["isGateway"] = true,
-                    ["ipMasq"] = true,
-                    // A pod reaching itself through a service VIP comes back through the bridge port it left by.
-                    ["hairpinMode"] = true,
-                    ["ipam"] = new JsonObject
-                    {
-                        ["type"] = "host-local",
-                        ["ranges"] = new JsonArray { new JsonArray { new JsonObject { ["subnet"] = options.PodCidr } } },
-                        ["routes"] = new JsonArray { new JsonObject { ["dst"] = "0.0.0.0/0" } },
-                        // The default (/var/lib/cni/networks) would be shared by every agent on the machine.
-                        ["dataDir"] = options.CniDataDir,
-                    },
-                },
-                new JsonObject
-                {
-                    ["type"] = "portmap",
-                    ["capabilities"] = new JsonObject { ["portMappings"] = true },
-                    ["snat"] = true,
-                },
-            },
+            ["plugins"] = new JsonArray(bridge, portmap),
         };
         return conf.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
     }

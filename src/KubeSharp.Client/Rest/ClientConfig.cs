@@ -28,6 +28,14 @@ public sealed record ClientConfig
     /// <summary>Skips server certificate verification (kubeconfig insecure-skip-tls-verify); tests only.</summary>
     public bool InsecureSkipTlsVerify { get; init; }
 
+    /// <summary>
+    /// The name the server certificate must carry when it differs from the URL's host (kubeconfig tls-server-name,
+    /// e.g. a server reached by IP whose certificate names only its DNS name); null checks the URL's host. Only the
+    /// certificate check uses it: SocketsHttpHandler still sends the URL's host as SNI, which matters only to servers
+    /// that pick their certificate by SNI.
+    /// </summary>
+    public string? TlsServerName { get; init; }
+
     /// <summary>The current context's namespace, "default" when it names none.</summary>
     public string Namespace { get; init; } = "default";
 
@@ -95,8 +103,16 @@ public sealed record ClientConfig
     private bool ValidateServer(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (InsecureSkipTlsVerify) return true;
-        if (CaCertificates == null) return errors == SslPolicyErrors.None;
         if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0) return false;
+        if (TlsServerName != null)
+        {
+            // SslStream checked the URL's host; the name to check is this one instead. Like Go's crypto/tls, the
+            // subject alternative names count and the common name does not.
+            using var named = new X509Certificate2(certificate);
+            if (!named.MatchesHostname(TlsServerName, allowWildcards: true, allowCommonName: false)) return false;
+            errors &= ~SslPolicyErrors.RemoteCertificateNameMismatch;
+        }
+        if (CaCertificates == null) return errors == SslPolicyErrors.None;
         // Trust exactly the kubeconfig's CA, not the system store, as client-go does with certificate-authority-data.
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace KubeSharp.Proxy.Health;
 
@@ -63,17 +62,19 @@ public sealed class ProxierHealth
     private HttpReply Reply(bool includeNode)
     {
         var (healthy, last, now) = Snapshot();
-        var body = new Dictionary<string, object>
+        var body = JsonBody.Write(json =>
         {
-            ["lastUpdated"] = Format(last ?? DateTimeOffset.UnixEpoch),
-            ["currentTime"] = Format(now),
-        };
-        if (includeNode)
-        {
-            body["nodeName"] = NodeName;
-            body["nodeEligible"] = true;
-        }
-        return HttpReply.Json(healthy ? 200 : 503, JsonSerializer.Serialize(body));
+            json.WriteStartObject();
+            json.WriteString("lastUpdated", Format(last ?? DateTimeOffset.UnixEpoch));
+            json.WriteString("currentTime", Format(now));
+            if (includeNode)
+            {
+                json.WriteString("nodeName", NodeName);
+                json.WriteBoolean("nodeEligible", true);
+            }
+            json.WriteEndObject();
+        });
+        return HttpReply.Json(healthy ? 200 : 503, body);
     }
 
     /// <summary>RFC 3339 in UTC, as Go's time.Time marshals.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using KubeSharp.Proxy.Model;
 using Microsoft.Extensions.Logging;
 
@@ -74,11 +73,16 @@ public sealed partial class ServiceHealthServer(IPAddress bindAddress, ProxierHe
         int count;
         lock (_lock) count = _localEndpoints.GetValueOrDefault((ns, name));
         var healthy = proxier.IsHealthy();
-        var body = JsonSerializer.Serialize(new
+        var body = JsonBody.Write(json =>
         {
-            service = new { @namespace = ns, name },
-            localEndpoints = count,
-            serviceProxyHealthy = healthy,
+            json.WriteStartObject();
+            json.WriteStartObject("service");
+            json.WriteString("namespace", ns);
+            json.WriteString("name", name);
+            json.WriteEndObject();
+            json.WriteNumber("localEndpoints", count);
+            json.WriteBoolean("serviceProxyHealthy", healthy);
+            json.WriteEndObject();
         });
         return HttpReply.Json(count > 0 && healthy ? 200 : 503, body, new KeyValuePair<string, string>("X-Load-Balancing-Endpoint-Weight", count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }

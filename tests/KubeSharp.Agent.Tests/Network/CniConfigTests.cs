@@ -32,6 +32,51 @@ public sealed class CniConfigTests
         Assert.True((bool)portmap["capabilities"]!["portMappings"]!);
     }
 
+    /// <summary>The exact bytes containerd reads: pinned so a change in how the JSON is built cannot change the file.</summary>
+    [Fact]
+    public void Conflist_text_is_pinned()
+    {
+        Assert.Equal("""
+            {
+              "cniVersion": "1.0.0",
+              "name": "kubesharp",
+              "plugins": [
+                {
+                  "type": "bridge",
+                  "bridge": "ksabc123",
+                  "isGateway": true,
+                  "ipMasq": true,
+                  "hairpinMode": true,
+                  "ipam": {
+                    "type": "host-local",
+                    "ranges": [
+                      [
+                        {
+                          "subnet": "10.233.7.0/24"
+                        }
+                      ]
+                    ],
+                    "routes": [
+                      {
+                        "dst": "0.0.0.0/0"
+                      }
+                    ],
+                    "dataDir": "/tmp/ks-cni/cni/ipam"
+                  }
+                },
+                {
+                  "type": "portmap",
+                  "capabilities": {
+                    "portMappings": true
+                  },
+                  "snat": true
+                }
+              ]
+            }
+
+            """, CniConfig.Render(Options));
+    }
+
     [Fact]
     public void Write_replaces_the_file_atomically_and_leaves_no_temp_file()
     {

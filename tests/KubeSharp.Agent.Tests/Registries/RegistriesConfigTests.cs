@@ -62,6 +62,66 @@ public sealed class RegistriesConfigTests
         Assert.Contains(expected, e.Message);
     }
 
+    /// <summary>Unknown keys at every level and values of the wrong shape are refused with the position of the
+    /// offending key or value, as the reflection reader before the node-model one refused them.</summary>
+    [Theory]
+    [InlineData("mirror:\n  docker.io: {}\n", "line 1, column 1: unknown key \"mirror\"")]
+    [InlineData("mirrors:\n  docker.io:\n    endpoint: [\"https://m\"]\n    rewrites: {}\n", "line 4, column 5: mirrors \"docker.io\": unknown key \"rewrites\"")]
+    [InlineData("configs:\n  r:\n    auth:\n      user: a\n", "line 4, column 7: configs \"r\".auth: unknown key \"user\"")]
+    [InlineData("configs:\n  r:\n    creds: {}\n", "line 3, column 5: configs \"r\": unknown key \"creds\"")]
+    [InlineData("mirrors:\n  docker.io:\n    endpoint: \"https://m\"\n", "line 3, column 15: mirrors \"docker.io\".endpoint: expected a list, found \"https://m\"")]
+    [InlineData("mirrors:\n  docker.io:\n    endpoint: [{url: \"https://m\"}]\n", "line 3, column 16: mirrors \"docker.io\".endpoint[0]: expected a string, found a mapping")]
+    [InlineData("mirrors: [docker.io]\n", "line 1, column 10: mirrors: expected a mapping, found a list")]
+    [InlineData("configs:\n  r:\n    tls:\n      insecure_skip_verify: maybe\n", "line 4, column 29: configs \"r\".tls.insecure_skip_verify: \"maybe\" is not a boolean")]
+    [InlineData("configs:\n  r:\n    tls:\n      ca_file: [a]\n", "line 4, column 16: configs \"r\".tls.ca_file: expected a string, found a list")]
+    [InlineData("- docker.io\n", "line 1, column 1: the top level: expected a mapping, found a list")]
+    [InlineData("mirrors:\n  docker.io:\n    endpoint: [\"https://m\", ~]\n", "endpoint \"~\" is not an http(s) URL")]
+    // The reflection reader kept the last of two equal keys; a repeated registry is a mistake worth an error.
+    [InlineData("mirrors:\n  docker.io: {endpoint: [\"https://a\"]}\n  docker.io: {endpoint: [\"https://b\"]}\n", "line 3, column 3: Duplicate key")]
+    public void Wrong_keys_and_shapes_name_the_line_and_column(string yaml, string expected)
+    {
+        var e = Assert.Throws<RegistriesConfigException>(() => RegistriesConfigLoader.Parse(yaml, "/d/registries.yaml"));
+        Assert.StartsWith("/d/registries.yaml: ", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    /// <summary>What the reflection reader accepted implicitly is still accepted: YAML 1.1 booleans in any case
+    /// (quoted too), null sections and hosts, numbers where strings go, identitytoken, and rewrites (flagged).</summary>
+    [Fact]
+    public void Lenient_scalars_and_null_values_are_read_as_before()
+    {
+        var config = RegistriesConfigLoader.Parse("""
+            mirrors:
+              docker.io:
+              quay.io:
+                endpoint:
+              ghcr.io:
+                endpoint: ["https://m"]
+                rewrite:
+                  "^library/(.*)": "mirror/$1"
+            configs:
+              a: {tls: {insecure_skip_verify: yes}}
+              b: {tls: {insecure_skip_verify: "True"}}
+              c: {tls: {insecure_skip_verify: off}}
+              d: {tls: {insecure_skip_verify: ~}}
+              e:
+              f: {auth: {username: 12345, password: true, identitytoken: tok}}
+              g: {auth: ~, tls: {}}
+            """);
+        Assert.Equal(["docker.io", "quay.io", "ghcr.io"], config.Mirrors.Keys);
+        Assert.Empty(config.Mirrors["docker.io"].Endpoints);
+        Assert.False(config.Mirrors["docker.io"].HasRewrite);
+        Assert.Empty(config.Mirrors["quay.io"].Endpoints);
+        Assert.True(config.Mirrors["ghcr.io"].HasRewrite);
+        Assert.Equal([true, true, false, false], new[] { "a", "b", "c", "d" }.Select(h => config.Configs[h].Tls!.InsecureSkipVerify));
+        Assert.Equal(new RegistryHostConfig(null, null), config.Configs["e"]);
+        Assert.Equal(new RegistryAuth("12345", "true", null, "tok"), config.Configs["f"].Auth);
+        Assert.Null(config.Configs["g"].Auth);
+        Assert.Equal(new RegistryTls(null, null, null, false), config.Configs["g"].Tls);
+        Assert.Same(RegistriesConfig.Empty, RegistriesConfigLoader.Parse("# only a comment\n"));
+        Assert.Empty(RegistriesConfigLoader.Parse("mirrors: ~\nconfigs:\n").Configs);
+    }
+
     [Fact]
     public void Missing_or_empty_file_means_no_settings()
     {

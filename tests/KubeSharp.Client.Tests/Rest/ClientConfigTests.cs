@@ -73,4 +73,28 @@ public sealed class ClientConfigTests(ApiServerFixture f)
         using var bundled = new KubeClient(f.Config with { CaCertificates = [otherCa, f.Host.CaCertificate] });
         await bundled.For<V1Namespace>().GetAsync(null, "default");
     }
+
+    [Fact]
+    public async Task TlsServerNameReplacesTheUrlHostInTheNameCheck()
+    {
+        // The URL names a host the serving certificate does not list; every connection goes to the test server.
+        var server = new Uri($"https://unlisted.example:{f.Host.Url.Port}");
+        async Task GetAsync(string? tlsServerName)
+        {
+            var config = f.Config with { Server = server, TlsServerName = tlsServerName };
+            var handler = config.CreateHandler();
+            handler.ConnectCallback = async (_, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, f.Host.Url.Port), ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            };
+            using var client = new KubeClient(config, config.CreateHttpClient(handler), ownsHttp: true);
+            await client.For<V1Namespace>().GetAsync(null, "default");
+        }
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => GetAsync(null));
+        await GetAsync("kubernetes.default.svc");
+        await Assert.ThrowsAsync<HttpRequestException>(() => GetAsync("wrong.example"));
+    }
 }

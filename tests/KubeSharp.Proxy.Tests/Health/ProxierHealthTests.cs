@@ -69,4 +69,24 @@ public sealed class ProxierHealthTests
         Assert.False(live.TryGetProperty("nodeName", out _));
         Assert.Equal("2026-01-02T03:04:06.5Z", live.GetProperty("lastUpdated").GetString());
     }
+
+    /// <summary>The exact bodies, so the writer can change without the bytes changing.</summary>
+    [Fact]
+    public void Healthz_and_livez_bodies_are_pinned()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-02T03:04:05Z"));
+        var health = new ProxierHealth(time, Timeout, "node-7");
+        time.Advance(TimeSpan.FromMilliseconds(1500));
+        health.Updated();
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal("{\"lastUpdated\":\"2026-01-02T03:04:06.5Z\",\"currentTime\":\"2026-01-02T03:04:08.5Z\",\"nodeName\":\"node-7\",\"nodeEligible\":true}", health.Healthz().Body);
+        Assert.Equal("{\"lastUpdated\":\"2026-01-02T03:04:06.5Z\",\"currentTime\":\"2026-01-02T03:04:08.5Z\"}", health.Livez().Body);
+
+        // Never synced and past the timeout: the Unix epoch stands for "never", and the status is 503.
+        var stuck = new ProxierHealth(time, Timeout, "node-<8>");
+        time.Advance(Timeout);
+        var reply = stuck.Healthz();
+        Assert.Equal(503, reply.Status);
+        Assert.Equal("{\"lastUpdated\":\"1970-01-01T00:00:00Z\",\"currentTime\":\"2026-01-02T03:05:08.5Z\",\"nodeName\":\"node-\\u003C8\\u003E\",\"nodeEligible\":true}", reply.Body);
+    }
 }

@@ -37,7 +37,9 @@ public sealed class ServiceHealthServerTests
         await server.SyncAsync([Lb(port, new Endpoint("10.244.1.2", 8080, true, true, false, true), new Endpoint("10.244.1.3", 8080, true, true, false, true), new Endpoint("10.244.2.2", 8080, true, true, false, false))]);
         var ok = await http.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        var json = JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement;
+        var body = await ok.Content.ReadAsStringAsync();
+        Assert.Equal("{\"service\":{\"namespace\":\"shop\",\"name\":\"front\"},\"localEndpoints\":2,\"serviceProxyHealthy\":true}", body);
+        var json = JsonDocument.Parse(body).RootElement;
         Assert.Equal("shop", json.GetProperty("service").GetProperty("namespace").GetString());
         Assert.Equal("front", json.GetProperty("service").GetProperty("name").GetString());
         Assert.Equal(2, json.GetProperty("localEndpoints").GetInt32());
