@@ -1,5 +1,6 @@
 using k8s.Models;
 using KubeSharp.ApiMachinery.OpenApi;
+using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.Client.Rest;
 using KubeSharp.Kubelet.Cri;
 using Microsoft.Extensions.Logging;
@@ -217,7 +218,7 @@ internal sealed partial class NodeManager
         {
             var copy = KubeSharp.Client.KubeObjects.DeepCopy(new V1Node { Status = s }).Status;
             foreach (var c in copy.Conditions ?? []) c.LastHeartbeatTime = null;
-            return k8s.KubernetesJson.Serialize(copy);
+            return KubeJson.SerializeToString(copy);
         }
         return Canon(a) == Canon(b);
     }

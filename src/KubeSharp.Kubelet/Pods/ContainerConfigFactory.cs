@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.Kubelet.Cri.V1;
 using KubeSharp.Kubelet.Volumes;
 
@@ -56,7 +57,7 @@ internal sealed class ContainerConfigFactory(PodDirs dirs, long nodeMemoryCapaci
         config.Annotations[KubeletLabels.TerminationMessagePolicy] = c.TerminationMessagePolicy ?? "File";
         config.Annotations[KubeletLabels.GracePeriod] = (pod.Spec.TerminationGracePeriodSeconds ?? 30).ToString(CultureInfo.InvariantCulture);
         config.Annotations[KubeletLabels.ContainerType] = input.IsInit ? "init" : "app";
-        if (c.Lifecycle?.PreStop != null) config.Annotations[KubeletLabels.PreStopHandler] = k8s.KubernetesJson.Serialize(c.Lifecycle.PreStop);
+        if (c.Lifecycle?.PreStop != null) config.Annotations[KubeletLabels.PreStopHandler] = KubeJson.SerializeToString(c.Lifecycle.PreStop);
         return config;
     }
 

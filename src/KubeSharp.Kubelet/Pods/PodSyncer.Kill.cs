@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.Client.Events;
 using KubeSharp.Kubelet.Cri;
 using KubeSharp.Kubelet.Cri.V1;
@@ -94,7 +95,7 @@ internal sealed partial class PodSyncer
         var preStop = spec?.Lifecycle?.PreStop;
         if (preStop == null && c.Annotations.TryGetValue(KubeletLabels.PreStopHandler, out var json))
         {
-            preStop = k8s.KubernetesJson.Deserialize<V1LifecycleHandler>(json);
+            preStop = KubeJson.Deserialize<V1LifecycleHandler>(json);
         }
         if (preStop != null && c.State == ContainerState.ContainerRunning && graceSeconds > 0)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.Client.Cache;
 using KubeSharp.Client.Rest;
 using Microsoft.Extensions.Logging;
@@ -19,11 +20,11 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
     public async Task SetAsync(V1Pod basis, V1PodStatus status, CancellationToken ct)
     {
         var uid = basis.Metadata.Uid;
-        var json = k8s.KubernetesJson.Serialize(status);
+        var json = KubeJson.SerializeToString(status);
         if (_lastWritten.TryGetValue(uid, out var last) && last == json) return;
         var current = pods.Get(basis.Metadata.NamespaceProperty, basis.Metadata.Name) ?? basis;
         if (current.Metadata.Uid != uid) return;
-        if (k8s.KubernetesJson.Serialize(current.Status) == json)
+        if (KubeJson.SerializeToString(current.Status) == json)
         {
             _lastWritten[uid] = json;
             return;
@@ -45,7 +46,7 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
             try
             {
                 await resource.UpdateStatusAsync(copy, ct);
-                _lastWritten[uid] = changed ? k8s.KubernetesJson.Serialize(status) : json;
+                _lastWritten[uid] = changed ? KubeJson.SerializeToString(status) : json;
                 return;
             }
             catch (KubeApiException e) when (ApiErrors.IsConflict(e))
