@@ -22,10 +22,10 @@ namespace KubeSharp.ApiMachinery.Serialization;
 public static class KubeJson
 {
     /// <summary>Ignores unknown fields, like upstream's decoder with fieldValidation=Ignore.</summary>
-    public static JsonSerializerOptions Options { get; } = CreateOptions(JsonUnmappedMemberHandling.Skip, JsonSerializer.IsReflectionEnabledByDefault);
+    public static JsonSerializerOptions Options { get; } = CreateOptions(JsonUnmappedMemberHandling.Skip, reflection: true);
 
     /// <summary>Throws on the first unknown field; used as the fast path of Strict/Warn field validation.</summary>
-    public static JsonSerializerOptions StrictOptions { get; } = CreateOptions(JsonUnmappedMemberHandling.Disallow, JsonSerializer.IsReflectionEnabledByDefault);
+    public static JsonSerializerOptions StrictOptions { get; } = CreateOptions(JsonUnmappedMemberHandling.Disallow, reflection: true);
 
     /// <summary>
     /// The metadata <see cref="Options"/> uses for <typeparamref name="T"/>: from the generated context for the node
@@ -68,8 +68,8 @@ public static class KubeJson
     private static T NotNull<T>(T? value) => value is null ? throw new JsonException("null object") : value;
 
     /// <summary>
-    /// The options; <paramref name="reflection"/> is the runtime's JsonSerializer.IsReflectionEnabledByDefault,
-    /// a parameter only so tests can build what the AOT build gets.
+    /// The options. The reflection fallback is added only when the runtime allows reflection;
+    /// <paramref name="reflection"/>: false builds what the AOT build gets, for tests.
     /// </summary>
     internal static JsonSerializerOptions CreateOptions(JsonUnmappedMemberHandling unmapped, bool reflection)
     {
@@ -82,7 +82,9 @@ public static class KubeJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         IJsonTypeInfoResolver resolver = KubeJsonContext.Default;
-        if (reflection) resolver = WithReflection(o, resolver);
+        // Tested on the feature switch itself, not on a parameter: the trimmer substitutes the switch with a
+        // constant and removes the branch (and with it the reflection resolver) only in that form.
+        if (reflection && JsonSerializer.IsReflectionEnabledByDefault) resolver = WithReflection(o, resolver);
         // Every DateTime is a MicroTime unless TimeConverters (applied per property, on generated and reflected
         // metadata alike) says it is a metav1.Time.
         o.Converters.Add(new MicroTimeConverter());
