@@ -8,8 +8,8 @@ namespace KubeSharp.ApiMachinery.Serialization;
 /// <summary>
 /// Build-time JSON metadata for every type the node roles (kubelet, proxy, agent) send or receive, so they
 /// serialize without reflection (Native AOT). Types nested in these (PodSpec, Container, Quantity, ...) come along.
-/// A kind added to the node path must be listed here; the AOT build fails at runtime (NotSupportedException) and
-/// KubeJsonContextTests fail otherwise.
+/// A kind added to the node path must be listed here, or the AOT build throws NotSupportedException at runtime;
+/// NodeJsonTypesTests (Agent tests) finds the node's typed JSON calls in its IL and fails first.
 /// </summary>
 /// <remarks>
 /// Metadata mode only: the serialization fast path would bypass the per-property converters TimeConverters
