@@ -1,3 +1,4 @@
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 using KubeSharp.ApiMachinery.Serialization;
@@ -24,7 +25,7 @@ public static class KubeObjects
     /// listers are shared by every consumer: copy before changing anything (style.md habit 2).
     /// </summary>
     public static T DeepCopy<T>(T obj)
-        where T : class => KubeJson.Deserialize<T>(KubeJson.Serialize(obj, typeof(T)));
+        where T : class => KubeJson.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(obj, KubeJson.TypeInfo<T>()));
 
     /// <summary>
     /// A copy of the object's top level only: the copy's own properties can be replaced without touching the

@@ -28,7 +28,7 @@ public sealed class KubeApiException : Exception
     {
         try
         {
-            var status = JsonSerializer.Deserialize<V1Status>(body, KubeJson.Options);
+            var status = JsonSerializer.Deserialize(body, KubeJson.TypeInfo<V1Status>());
             if (status is { Kind: "Status" })
             {
                 status.Code ??= code;

@@ -17,7 +17,7 @@ public sealed partial class ResourceClient<T>
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
         var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token);
         if (!response.IsSuccessStatusCode) throw ToException((int)response.StatusCode, bytes);
-        return JsonSerializer.Deserialize<TResult>(bytes, KubeJson.Options)
+        return JsonSerializer.Deserialize(bytes, KubeJson.TypeInfo<TResult>())
             ?? throw new JsonException($"{method} {path}: empty response body");
     }
 

@@ -65,7 +65,7 @@ public sealed partial class ResourceClient<T>
         HttpContent? body = options == null ? null : new ByteArrayContent(KubeJson.Serialize(options));
         var element = await SendAsync<JsonElement>(HttpMethod.Delete, ItemPath(ns, name), body, body == null ? null : JsonType, ct);
         if (element.TryGetProperty("kind", out var kind) && kind.ValueEquals("Status")) return null;
-        return element.Deserialize<T>(KubeJson.Options);
+        return KubeJson.Deserialize<T>(element);
     }
 
     internal string CollectionPath(string? ns)
@@ -87,5 +87,5 @@ public sealed partial class ResourceClient<T>
 
     private string? NamespaceOf(T obj) => Resource.Namespaced ? obj.Namespace() : null;
 
-    private static ByteArrayContent Body(T obj) => new(KubeJson.Serialize(obj, typeof(T)));
+    private static ByteArrayContent Body(T obj) => new(JsonSerializer.SerializeToUtf8Bytes(obj, KubeJson.TypeInfo<T>()));
 }

@@ -218,7 +218,7 @@ internal sealed partial class NodeManager
         {
             var copy = KubeSharp.Client.KubeObjects.DeepCopy(new V1Node { Status = s }).Status;
             foreach (var c in copy.Conditions ?? []) c.LastHeartbeatTime = null;
-            return System.Text.Encoding.UTF8.GetString(KubeJson.Serialize(copy, typeof(V1NodeStatus)));
+            return KubeJson.SerializeToString(copy);
         }
         return Canon(a) == Canon(b);
     }

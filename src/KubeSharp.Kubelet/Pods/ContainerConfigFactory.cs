@@ -57,7 +57,7 @@ internal sealed class ContainerConfigFactory(PodDirs dirs, long nodeMemoryCapaci
         config.Annotations[KubeletLabels.TerminationMessagePolicy] = c.TerminationMessagePolicy ?? "File";
         config.Annotations[KubeletLabels.GracePeriod] = (pod.Spec.TerminationGracePeriodSeconds ?? 30).ToString(CultureInfo.InvariantCulture);
         config.Annotations[KubeletLabels.ContainerType] = input.IsInit ? "init" : "app";
-        if (c.Lifecycle?.PreStop != null) config.Annotations[KubeletLabels.PreStopHandler] = Encoding.UTF8.GetString(KubeJson.Serialize(c.Lifecycle.PreStop, typeof(V1LifecycleHandler)));
+        if (c.Lifecycle?.PreStop != null) config.Annotations[KubeletLabels.PreStopHandler] = KubeJson.SerializeToString(c.Lifecycle.PreStop);
         return config;
     }
 

@@ -95,7 +95,7 @@ internal sealed partial class PodSyncer
         var preStop = spec?.Lifecycle?.PreStop;
         if (preStop == null && c.Annotations.TryGetValue(KubeletLabels.PreStopHandler, out var json))
         {
-            preStop = KubeJson.Deserialize<V1LifecycleHandler>(System.Text.Encoding.UTF8.GetBytes(json));
+            preStop = KubeJson.Deserialize<V1LifecycleHandler>(json);
         }
         if (preStop != null && c.State == ContainerState.ContainerRunning && graceSeconds > 0)
         {

@@ -20,11 +20,11 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
     public async Task SetAsync(V1Pod basis, V1PodStatus status, CancellationToken ct)
     {
         var uid = basis.Metadata.Uid;
-        var json = Json(status);
+        var json = KubeJson.SerializeToString(status);
         if (_lastWritten.TryGetValue(uid, out var last) && last == json) return;
         var current = pods.Get(basis.Metadata.NamespaceProperty, basis.Metadata.Name) ?? basis;
         if (current.Metadata.Uid != uid) return;
-        if (Json(current.Status) == json)
+        if (KubeJson.SerializeToString(current.Status) == json)
         {
             _lastWritten[uid] = json;
             return;
@@ -46,7 +46,7 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
             try
             {
                 await resource.UpdateStatusAsync(copy, ct);
-                _lastWritten[uid] = changed ? Json(status) : json;
+                _lastWritten[uid] = changed ? KubeJson.SerializeToString(status) : json;
                 return;
             }
             catch (KubeApiException e) when (ApiErrors.IsConflict(e))
@@ -75,10 +75,6 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
         ours.Conditions = merged;
         ours.NominatedNodeName = latest?.NominatedNodeName;
     }
-
-    /// <summary>A status as JSON, to compare with what was written; KubeJson serves JIT and Native AOT builds alike.</summary>
-    private static string Json(V1PodStatus? status) =>
-        status == null ? "null" : System.Text.Encoding.UTF8.GetString(KubeJson.Serialize(status, typeof(V1PodStatus)));
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "Pod {Namespace}/{Name} is already {Phase}; kept the terminal phase")]
     private static partial void LogTerminalKept(ILogger logger, string @namespace, string name, string phase);

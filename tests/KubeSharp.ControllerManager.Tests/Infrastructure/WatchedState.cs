@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using k8s;
 using k8s.Models;
+using KubeSharp.ApiMachinery.Serialization;
 using KubeSharp.Client.Rest;
 using WatchEventType = KubeSharp.Client.Rest.WatchEventType;
 
