@@ -4,8 +4,8 @@ namespace KubeSharp.Cli;
 
 /// <summary>
 /// <c>kubesharp-node</c>: the node commands of <c>kubesharp</c>, with the same flags, compiled ahead of time. It has no
-/// control-plane roles (the API server needs reflection over every kind, which Native AOT does not offer), and no
-/// .NET runtime settings to re-execute with: there is no JIT, and the GC settings are compiled in.
+/// control-plane roles (the API server needs reflection over every kind, which Native AOT does not offer). Its runtime
+/// settings are RuntimeSettings' native profile (no JIT to tune; the GC's first generation).
 /// </summary>
 public static class NodeCli
 {
@@ -33,6 +33,7 @@ public static class NodeCli
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        if (RuntimeSettings.AppliesTo(args[0])) RuntimeSettings.ReexecIfNeeded(args);
         if (args[0] == "version")
         {
             Console.WriteLine($"kubesharp-node {typeof(NodeCli).Assembly.GetName().Version} (Kubernetes {OpenApiDocuments.KubernetesVersion}-kubesharp)");

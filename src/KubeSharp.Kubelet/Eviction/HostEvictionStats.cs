@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Models;
 using KubeSharp.Kubelet.Cri;
 using KubeSharp.Kubelet.Nodes;
@@ -73,7 +72,10 @@ internal sealed class HostEvictionStats(KubeletOptions options, IRuntimeService 
         }
     }
 
-    private bool IsUnified => File.Exists(Path.Combine(options.CgroupRoot, "cgroup.controllers"));
+    // The hierarchy does not change while the kubelet runs: checked once, not per read.
+    private readonly Lazy<bool> _unified = new(() => File.Exists(Path.Combine(options.CgroupRoot, "cgroup.controllers")));
+
+    private bool IsUnified => _unified.Value;
 
     private string CgroupDir(string controller, string parent) =>
         (IsUnified ? options.CgroupRoot : Path.Combine(options.CgroupRoot, controller)) + parent;
@@ -110,34 +112,9 @@ internal sealed class HostEvictionStats(KubeletOptions options, IRuntimeService 
         return Math.Max(0, usage.Value - inactive);
     }
 
-    private static long? ReadStat(string file, string key)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines(file))
-            {
-                if (line.StartsWith(key + " ", StringComparison.Ordinal) && long.TryParse(line.AsSpan(key.Length + 1), CultureInfo.InvariantCulture, out var v))
-                    return v;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Gone between listing and reading (a container exiting).
-        }
-        return null;
-    }
+    private static long? ReadStat(string file, string key) => CgroupFiles.ReadKeyed(file, key);
 
-    private static long? ReadLong(string file)
-    {
-        try
-        {
-            return long.TryParse(File.ReadAllText(file).Trim(), CultureInfo.InvariantCulture, out var v) ? v : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static long? ReadLong(string file) => CgroupFiles.ReadNumber(file);
 
     /// <summary>Bytes of the regular files under a directory (symlinks are not followed: hostPath and atomic-writer links).</summary>
     private static long DirectorySize(string dir)

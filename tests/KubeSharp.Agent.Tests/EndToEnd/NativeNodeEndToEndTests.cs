@@ -25,6 +25,11 @@ public sealed class NativeNodeEndToEndTests(NativeNodeFixture node) : IClassFixt
         Assert.DoesNotContain("libclrjit.so", maps);
         var self = await File.ReadAllTextAsync($"/proc/{node.AgentPid}/cmdline");
         Assert.StartsWith(node.Binary + "\0agent\0", self);
+        // It re-executed itself (same PID) with the native node profile's GC setting.
+        var environment = (await File.ReadAllTextAsync($"/proc/{node.AgentPid}/environ")).Split('\0');
+        Assert.Contains("DOTNET_GCgen0size=200000", environment);
+        Assert.Contains("DOTNET_GCRegionSize=100000", environment);
+        Assert.Contains("KUBESHARP_RUNTIME_TUNED=1", environment);
 
         var n = await node.Client.For<V1Node>().GetAsync(null, node.NodeName);
         Assert.StartsWith("containerd://", n.Status.NodeInfo.ContainerRuntimeVersion);
