@@ -34,7 +34,7 @@ public sealed class NativeNodeEndToEndTests(NativeNodeFixture node) : IClassFixt
         var n = await node.Client.For<V1Node>().GetAsync(null, node.NodeName);
         Assert.StartsWith("containerd://", n.Status.NodeInfo.ContainerRuntimeVersion);
         Assert.Equal("v1.32.4", n.Status.NodeInfo.KubeletVersion);
-        Assert.Equal(node.NodeName, n.Metadata.Labels["kubernetes.io/hostname"]);
+        Assert.Equal(System.Net.Dns.GetHostName().ToLowerInvariant(), n.Metadata.Labels["kubernetes.io/hostname"]);
 
         var version = Process.Start(new ProcessStartInfo(node.Binary, ["version"]) { RedirectStandardOutput = true })!;
         var text = await version.StandardOutput.ReadToEndAsync();
@@ -97,7 +97,7 @@ public sealed class NativeNodeEndToEndTests(NativeNodeFixture node) : IClassFixt
                 var line = await forward.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
                 Assert.Contains("Forwarding from", line);
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-                Assert.Equal("hello from a configmap\n", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
+                Assert.Equal("hello from a configmap", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
             }
             finally
             {
