@@ -28,6 +28,19 @@ public static class KubeJson
     public static JsonSerializerOptions StrictOptions { get; } = CreateOptions(JsonUnmappedMemberHandling.Disallow, reflection: true);
 
     /// <summary>
+    /// Like <see cref="Options"/> but metav1.Time fields keep their microseconds too: for change detection on
+    /// objects a component builds itself, where a sub-second difference still counts as a change (the kubelet's
+    /// status manager compared statuses this way through the official client's options, and its write timing
+    /// depends on it). Not a wire format.
+    /// </summary>
+    public static JsonSerializerOptions MicrosecondOptions { get; } =
+        CreateOptions(JsonUnmappedMemberHandling.Skip, reflection: true, wholeSecondTimes: false);
+
+    /// <summary>The JSON text of <paramref name="value"/> with every time at microsecond precision (<see cref="MicrosecondOptions"/>).</summary>
+    public static string SerializeWithMicroseconds<T>(T value) =>
+        JsonSerializer.Serialize(value, MicrosecondTypeInfoCache<T>.Info ??= (JsonTypeInfo<T>)MicrosecondOptions.GetTypeInfo(typeof(T)));
+
+    /// <summary>
     /// The metadata <see cref="Options"/> uses for <typeparamref name="T"/>: from the generated context for the node
     /// kinds, else from reflection (JIT only; throws NotSupportedException when reflection is disabled).
     /// </summary>
@@ -71,7 +84,7 @@ public static class KubeJson
     /// The options. The reflection fallback is added only when the runtime allows reflection;
     /// <paramref name="reflection"/>: false builds what the AOT build gets, for tests.
     /// </summary>
-    internal static JsonSerializerOptions CreateOptions(JsonUnmappedMemberHandling unmapped, bool reflection)
+    internal static JsonSerializerOptions CreateOptions(JsonUnmappedMemberHandling unmapped, bool reflection, bool wholeSecondTimes = true)
     {
         var o = new JsonSerializerOptions
         {
@@ -91,7 +104,7 @@ public static class KubeJson
         o.Converters.Add(new Rfc3339OffsetConverter());
         o.Converters.Add(new DurationConverter());
         o.Converters.Add(new StatusConverter());
-        o.TypeInfoResolver = resolver.WithAddedModifier(TimeConverters.Apply);
+        o.TypeInfoResolver = wholeSecondTimes ? resolver.WithAddedModifier(TimeConverters.Apply) : resolver;
         o.MakeReadOnly();
         return o;
     }
@@ -112,6 +125,11 @@ public static class KubeJson
 
     /// <summary>One slot per type: the typed call sites (client, kubelet) skip the options' dictionary lookup.</summary>
     private static class TypeInfoCache<T>
+    {
+        public static JsonTypeInfo<T>? Info;
+    }
+
+    private static class MicrosecondTypeInfoCache<T>
     {
         public static JsonTypeInfo<T>? Info;
     }

@@ -20,11 +20,11 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
     public async Task SetAsync(V1Pod basis, V1PodStatus status, CancellationToken ct)
     {
         var uid = basis.Metadata.Uid;
-        var json = KubeJson.SerializeToString(status);
+        var json = KubeJson.SerializeWithMicroseconds(status);
         if (_lastWritten.TryGetValue(uid, out var last) && last == json) return;
         var current = pods.Get(basis.Metadata.NamespaceProperty, basis.Metadata.Name) ?? basis;
         if (current.Metadata.Uid != uid) return;
-        if (KubeJson.SerializeToString(current.Status) == json)
+        if (KubeJson.SerializeWithMicroseconds(current.Status) == json)
         {
             _lastWritten[uid] = json;
             return;
@@ -46,7 +46,7 @@ internal sealed partial class StatusManager(KubeClient client, Lister<V1Pod> pod
             try
             {
                 await resource.UpdateStatusAsync(copy, ct);
-                _lastWritten[uid] = changed ? KubeJson.SerializeToString(status) : json;
+                _lastWritten[uid] = changed ? KubeJson.SerializeWithMicroseconds(status) : json;
                 return;
             }
             catch (KubeApiException e) when (ApiErrors.IsConflict(e))

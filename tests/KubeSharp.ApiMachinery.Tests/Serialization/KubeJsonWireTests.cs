@@ -242,4 +242,18 @@ public sealed class KubeJsonWireTests
         var bytes = Encoding.UTF8.GetBytes("""{"spec":{"renewTime":"yesterday"}}""");
         Assert.ThrowsAny<JsonException>(() => KubeJson.Deserialize<V1Lease>(bytes));
     }
+
+    [Fact]
+    public void The_microsecond_form_keeps_sub_second_differences_that_the_wire_form_drops()
+    {
+        var at = new DateTime(2024, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        var a = new V1PodStatus { Phase = "Running", StartTime = at.AddTicks(1_234_560) };
+        var b = new V1PodStatus { Phase = "Running", StartTime = at };
+
+        Assert.Equal(KubeJson.SerializeToString(a), KubeJson.SerializeToString(b));
+        Assert.NotEqual(KubeJson.SerializeWithMicroseconds(a), KubeJson.SerializeWithMicroseconds(b));
+        Assert.Contains("\"startTime\":\"2024-01-02T03:04:05.123456Z\"", KubeJson.SerializeWithMicroseconds(a), StringComparison.Ordinal);
+        // As the official client's own options wrote it (what the kubelet's status manager compared before).
+        Assert.Equal(k8s.KubernetesJson.Serialize(a), KubeJson.SerializeWithMicroseconds(a));
+    }
 }
