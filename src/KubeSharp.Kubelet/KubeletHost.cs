@@ -192,7 +192,8 @@ public sealed partial class KubeletHost : IAsyncDisposable
         var cgroups = new PodCgroups(Options, LoggerFactory.CreateLogger("kubelet.cgroups"));
         var evictionStats = Options.EvictionStats
             ?? (Options.ResourceProbe is { } probe ? new Eviction.ProbeEvictionStats(probe) : new Eviction.HostEvictionStats(Options, Runtime, Images, dirs, cgroups.ParentFor));
-        Eviction = new Eviction.EvictionManager(Options.Eviction, evictionStats, () => pods.Lister.List(), workers,
+        Eviction = new Eviction.EvictionManager(Options.Eviction, evictionStats,
+            () => pods.Lister.List().Where(p => workers.IsAdmitted(p.Metadata.Uid)).ToList(), workers,
             new Eviction.NodeReclaimer(Runtime, imageGc, LoggerFactory.CreateLogger("kubelet.eviction")), _recorder, _pressure, Time,
             LoggerFactory.CreateLogger("kubelet.eviction"));
         var eviction = Eviction;

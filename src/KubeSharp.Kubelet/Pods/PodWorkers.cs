@@ -183,6 +183,13 @@ internal sealed partial class PodWorkers : Eviction.IPodEvictor
         return false;
     }
 
+    /// <summary>
+    /// Whether the kubelet has admitted the pod (upstream's active pods are those its pod manager admitted): a pod
+    /// rejected at admission, or one no worker has looked at yet, is not the eviction manager's to rank. The informer
+    /// may still show a just-rejected pod as Pending for a moment.
+    /// </summary>
+    public bool IsAdmitted(string uid) => _admitted.TryGetValue(uid, out var admitted) && admitted;
+
     public async Task EvictAsync(V1Pod pod, long gracePeriodSeconds, string message, V1PodCondition condition, TimeSpan timeout, CancellationToken ct)
     {
         var request = _evictions.GetOrAdd(pod.Metadata.Uid, _ => new EvictionRequest(gracePeriodSeconds, message, condition));
