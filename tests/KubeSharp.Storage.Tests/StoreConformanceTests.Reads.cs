@@ -125,28 +125,33 @@ public abstract partial class StoreConformanceTests
     {
         await CreateOkAsync(Pod("a"), "v0");
         using var stop = new CancellationTokenSource();
+        var updates = 0;
         var writer = Task.Run(async () =>
         {
             var revision = (await Store.GetAsync(Pod("a")))!.ModRevision;
-            var count = 0;
             while (!stop.IsCancellationRequested)
             {
-                revision = await UpdateOkAsync(Pod("a"), $"v{++count}", revision);
+                revision = await UpdateOkAsync(Pod("a"), $"v{Volatile.Read(ref updates) + 1}", revision);
+                Interlocked.Increment(ref updates);
             }
-
-            return count;
         });
 
-        // Every read sees some committed value, and the writer keeps making progress meanwhile.
-        for (var i = 0; i < 50; i++)
+        // Reads go on while the writer commits: every read sees some committed value, and the writer keeps making
+        // progress meanwhile (at least 20 commits after the reads began, however the two tasks are scheduled).
+        var deadline = DateTime.UtcNow + Timeout;
+        var atStart = Volatile.Read(ref updates);
+        var reads = 0;
+        while (reads < 50 || Volatile.Read(ref updates) < atStart + 20)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"{reads} reads, {Volatile.Read(ref updates) - atStart} commits meanwhile");
             var read = await Store.GetAsync(Pod("a"));
             Assert.StartsWith("v", Text(read?.Value));
             var list = await Store.ListAsync(Pods, default);
             Assert.Single(list.Items);
+            reads++;
         }
 
         await stop.CancelAsync();
-        Assert.True(await writer.WaitAsync(Timeout) > 0);
+        await writer.WaitAsync(Timeout);
     }
 }
