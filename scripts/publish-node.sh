@@ -10,15 +10,10 @@ bin="$out/kubesharp-node"
 "$root/scripts/ensure-host.sh" aot >&2
 
 stale=1
-if [[ -x "$bin" ]]; then
-  newer="$(find "$root/src" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
-    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.proto' -o -name '*.json' \) \
-    -not -path '*/bin/*' -not -path '*/obj/*' -newer "$bin" -print -quit)"
-  [[ -z "$newer" ]] && stale=0
-fi
+if [[ -x "$bin" && -z "$("$root/scripts/sources-newer-than.sh" "$bin")" ]]; then stale=0; fi
 if [[ $stale -eq 1 ]]; then
   echo "kubesharp-node: compiling ahead of time (Release, linux-x64; a few minutes)..." >&2
-  # The .dbg symbols file is 80+ MB and only useful to a debugger: not kept next to the binary.
+  # The .dbg symbols file (50 MB) is only useful to a debugger: not kept next to the binary.
   dotnet publish "$root/src/KubeSharp.Node/KubeSharp.Node.csproj" -c Release -r linux-x64 -o "$out" \
     -p:StripSymbols=true -nologo -v quiet -clp:ErrorsOnly >&2
   rm -f "$out"/*.dbg "$out"/*.pdb

@@ -1,11 +1,9 @@
-using KubeSharp.ApiMachinery.OpenApi;
-
 namespace KubeSharp.Cli;
 
 /// <summary>
 /// <c>kubesharp-node</c>: the node commands of <c>kubesharp</c>, with the same flags, compiled ahead of time. It has no
 /// control-plane roles (the API server needs reflection over every kind, which Native AOT does not offer). Its runtime
-/// settings are RuntimeSettings' native profile (no JIT to tune; the GC's first generation).
+/// settings are RuntimeSettings' native profile (no JIT to tune; two GC sizes).
 /// </summary>
 public static class NodeCli
 {
@@ -26,20 +24,8 @@ public static class NodeCli
           -v, --verbose           debug logging
         """;
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            Console.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
-        }
-        if (RuntimeSettings.AppliesTo(args[0])) RuntimeSettings.ReexecIfNeeded(args);
-        if (args[0] == "version")
-        {
-            Console.WriteLine($"kubesharp-node {typeof(NodeCli).Assembly.GetName().Version} (Kubernetes {OpenApiDocuments.KubernetesVersion}-kubesharp)");
-            return 0;
-        }
-        return await NodeCommands.RunAsync(args, Usage, (command, flags) =>
-            NodeCommands.TryRun(command, flags) ?? NodeCommands.UnknownAsync(command, Usage));
-    }
+    public static Task<int> RunAsync(string[] args) => NodeCommands.RunAsync(args, Usage, (command, flags) =>
+        command == "version"
+            ? Task.FromResult(NodeCommands.PrintVersion("kubesharp-node", typeof(NodeCli).Assembly))
+            : NodeCommands.TryRun(command, flags) ?? NodeCommands.UnknownAsync(command, Usage));
 }

@@ -41,16 +41,7 @@ public static class Cli
           -v, --verbose           debug logging
         """;
 
-    public static async Task<int> RunAsync(string[] args)
-    {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            Console.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
-        }
-        if (RuntimeSettings.AppliesTo(args[0])) RuntimeSettings.ReexecIfNeeded(args);
-        return await NodeCommands.RunAsync(args, Usage, RunCommandAsync);
-    }
+    public static Task<int> RunAsync(string[] args) => NodeCommands.RunAsync(args, Usage, RunCommandAsync);
 
     private static async Task<int> RunCommandAsync(string command, Flags flags)
     {
@@ -67,8 +58,7 @@ public static class Cli
             case "dns":
                 return await DnsCommand.RunAsync(flags);
             case "version":
-                Console.WriteLine($"kubesharp {typeof(Cli).Assembly.GetName().Version} (Kubernetes {KubeSharp.ApiServer.Http.VersionInfo.GitVersion})");
-                return 0;
+                return NodeCommands.PrintVersion("kubesharp", typeof(Cli).Assembly);
             default:
                 return await NodeCommands.UnknownAsync(command, Usage);
         }

@@ -18,9 +18,18 @@ public static class NodeCommands
         _ => null,
     };
 
-    /// <summary>Parses the flags after the command and runs it; usage errors exit 2, a wrong kubeconfig exits 1.</summary>
+    /// <summary>
+    /// The command line of either CLI: help, the role's runtime settings (re-execution), then the command with the
+    /// flags after it parsed; usage errors exit 2, a wrong kubeconfig exits 1.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, string usage, Func<string, Flags, Task<int>> run)
     {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        if (RuntimeSettings.AppliesTo(args[0])) RuntimeSettings.ReexecIfNeeded(args);
         // `image` takes positional arguments (files), which the common flag parser rejects.
         if (args[0] == "image") return await ImageCommand.RunAsync(args[1..]);
         Flags flags;
@@ -43,6 +52,13 @@ public static class NodeCommands
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>`version`: the program, its assembly version and the Kubernetes version it implements.</summary>
+    public static int PrintVersion(string program, System.Reflection.Assembly assembly)
+    {
+        Console.WriteLine($"{program} {assembly.GetName().Version} (Kubernetes {KubeSharp.ApiMachinery.OpenApi.OpenApiDocuments.GitVersion})");
+        return 0;
     }
 
     public static async Task<int> UnknownAsync(string command, string usage)

@@ -17,6 +17,9 @@ public static class OpenApiDocuments
     /// <summary>The Kubernetes version the documents describe (info.version).</summary>
     public const string KubernetesVersion = "v1.32.4";
 
+    /// <summary>The gitVersion KubeSharp reports (/version, `kubesharp version`, `kubesharp-node version`).</summary>
+    public const string GitVersion = KubernetesVersion + "-kubesharp";
+
     private static readonly Dictionary<string, ResourceInfo[]> _byPath = ResourceTable.Resources
         .GroupBy(r => PathOf(r.Group, r.Version))
         .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);

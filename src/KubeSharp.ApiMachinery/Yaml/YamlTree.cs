@@ -73,8 +73,11 @@ public static class YamlTree
     public static bool AsBool(YamlNode node, string path)
     {
         var text = AsString(node, path);
-        if (text.ToLowerInvariant() is "true" or "yes" or "y" or "on") return true;
-        if (text.ToLowerInvariant() is "false" or "no" or "n" or "off") return false;
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes" or "y" or "on": return true;
+            case "false" or "no" or "n" or "off": return false;
+        }
         throw new YamlException(node.Start, node.End, $"{path}: \"{text}\" is not a boolean (true or false)");
     }
 

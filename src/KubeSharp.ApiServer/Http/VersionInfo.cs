@@ -6,7 +6,7 @@ namespace KubeSharp.ApiServer.Http;
 /// kubectl binary matching the server's minor version.</summary>
 public static class VersionInfo
 {
-    public const string GitVersion = "v1.32.4-kubesharp";
+    public const string GitVersion = KubeSharp.ApiMachinery.OpenApi.OpenApiDocuments.GitVersion;
 
     public static byte[] Json { get; } = Encoding.UTF8.GetBytes(
         "{\"major\":\"1\",\"minor\":\"32\",\"gitVersion\":\"" + GitVersion + "\",\"gitCommit\":\"0000000000000000000000000000000000000000\"," +

@@ -90,20 +90,11 @@ public sealed class NativeNodeEndToEndTests(NativeNodeFixture node) : IClassFixt
             Assert.Equal(3, failed.ExitCode);
             Assert.Contains("web up", await Eventually.ValueAsync(() => node.Kubectl.OkAsync("logs", "-n", ns, "web"), l => l.Contains("web up"), "the container's log"));
 
-            var localPort = FreePort();
-            using var forward = Process.Start(node.Kubectl.StartInfo(["port-forward", "-n", ns, "pod/web", $"{localPort}:8080"]))!;
-            try
+            await WithPortForwardAsync(node.Kubectl, ns, "pod/web", 8080, async localPort =>
             {
-                var line = await forward.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                Assert.Contains("Forwarding from", line);
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
                 Assert.Equal("hello from a configmap", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
-            }
-            finally
-            {
-                forward.Kill(entireProcessTree: true);
-                await forward.WaitForExitAsync();
-            }
+            });
         }
         finally
         {
@@ -169,12 +160,5 @@ public sealed class NativeNodeEndToEndTests(NativeNodeFixture node) : IClassFixt
         {
             await node.CleanupNamespaceAsync(ns);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

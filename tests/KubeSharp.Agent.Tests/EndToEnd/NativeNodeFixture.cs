@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using k8s.Models;
 using KubeSharp.Agent.Host;
@@ -82,8 +80,10 @@ public sealed class NativeNodeFixture : IAsyncLifetime
     public void StartAgent()
     {
         var psi = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The node IP is the host's default-route address, as the CLI picks it: pods must reach it (probes, the
+        // proxy's rules). Only this host's own netfilter rules and bridge carry the traffic.
         foreach (var a in (string[])["agent", "--kubeconfig", _api.KubeconfigPath, "--data-dir", Options.DataDir,
-                     "--node-name", NodeName, "--node-ip", HostAddress(), "--pod-cidr", Options.PodCidr, "--bridge-name", Options.BridgeName,
+                     "--node-name", NodeName, "--node-ip", E2ePods.HostAddress(), "--pod-cidr", Options.PodCidr, "--bridge-name", Options.BridgeName,
                      "--kubelet-port", "0", "--host-gw-route-protocol", "0", "--cgroup-parent", CgroupParent,
                      "--pod-logs-dir", Path.Combine(Options.DataDir, "pod-logs"),
                      "--proxy-mode", "iptables", "--chain-prefix", ChainPrefix, "--cluster-cidr", Options.PodCidr,
@@ -139,43 +139,9 @@ public sealed class NativeNodeFixture : IAsyncLifetime
         return await WaitRunningAsync(pod.Metadata.NamespaceProperty, pod.Metadata.Name);
     }
 
-    public Task<V1Pod> WaitRunningAsync(string ns, string name) =>
-        Eventually.ValueAsync(() => Client.For<V1Pod>().GetAsync(ns, name),
-            p => p.Status?.Phase == "Running" && p.Status.ContainerStatuses?.All(c => c.Ready) == true,
-            $"pod {name} running and ready", TimeSpan.FromSeconds(90));
+    public Task<V1Pod> WaitRunningAsync(string ns, string name) => E2ePods.WaitRunningAsync(Client, ns, name);
 
-    /// <summary>Deletes every pod of the namespace and waits until the kubelet has finished them, then the namespace.</summary>
-    public async Task CleanupNamespaceAsync(string ns)
-    {
-        await Eventually.WaitAsync(async () =>
-        {
-            var pods = (await Client.For<V1Pod>().ListAsync(ns)).Items;
-            foreach (var pod in pods.Where(p => p.Metadata.DeletionTimestamp == null))
-            {
-                try
-                {
-                    await Client.For<V1Pod>().DeleteAsync(ns, pod.Metadata.Name);
-                }
-                catch (KubeApiException e) when (ApiErrors.IsNotFound(e))
-                {
-                    // Gone already.
-                }
-            }
-            return pods.Count == 0;
-        }, $"pods of {ns} to be gone", TimeSpan.FromSeconds(120));
-        await Client.For<V1Namespace>().DeleteAsync(null, ns);
-    }
-
-    /// <summary>
-    /// The node IP must be an address pods can reach (the proxy's rules and the kubelet's probes use it): the host's
-    /// default-route address, as the CLI picks it. Only this host's own netfilter rules and bridge carry the traffic.
-    /// </summary>
-    private static string HostAddress()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Connect(new IPEndPoint(IPAddress.Parse("10.255.255.255"), 9));
-        return ((IPEndPoint)socket.LocalEndPoint!).Address.ToString();
-    }
+    public Task CleanupNamespaceAsync(string ns) => E2ePods.CleanupNamespaceAsync(Client, ns);
 
     /// <summary>scripts/publish-node.sh: compiles kubesharp-node when a source is newer than the binary, prints its path.</summary>
     private static async Task<string> PublishAsync()

@@ -82,7 +82,7 @@ public class NodeFixture : IAsyncLifetime
             }, ConsoleTestLoggerFactory.Instance, CancellationToken.None);
             if (WithServices)
             {
-                NodeIP = HostAddress();
+                NodeIP = E2ePods.HostAddress();
                 ClusterDnsIp = ServiceCidr.Replace("0.0/16", "0.10");
                 _dns = await DnsHost.StartAsync(new DnsOptions
                 {
@@ -148,48 +148,14 @@ public class NodeFixture : IAsyncLifetime
     }
 
     public Task<V1Pod> WaitRunningAsync(string ns, string name, TimeSpan? timeout = null) =>
-        Eventually.ValueAsync(() => Client.For<V1Pod>().GetAsync(ns, name),
-            p => p.Status?.Phase == "Running" && p.Status.ContainerStatuses?.All(c => c.Ready) == true,
-            $"pod {name} running and ready", timeout ?? TimeSpan.FromSeconds(90));
+        E2ePods.WaitRunningAsync(Client, ns, name, timeout);
 
     /// <summary>Polls the pod until <paramref name="accept"/> holds.</summary>
     public Task<V1Pod> WaitPodAsync(string ns, string name, Func<V1Pod, bool> accept, string what, TimeSpan? timeout = null) =>
         Eventually.ValueAsync(() => Client.For<V1Pod>().GetAsync(ns, name), accept, $"pod {name}: {what}", timeout ?? TimeSpan.FromSeconds(60));
 
-    /// <summary>
-    /// A test's cleanup: replication controllers go first (so nothing recreates pods), then every pod, waiting
-    /// until the kubelet has finished each one (containers, sandbox and the API object gone), then the namespace.
-    /// </summary>
-    public async Task CleanupNamespaceAsync(string ns)
-    {
-        foreach (var rc in (await Client.For<V1ReplicationController>().ListAsync(ns)).Items)
-            await Client.For<V1ReplicationController>().DeleteAsync(ns, rc.Metadata.Name, new V1DeleteOptions { PropagationPolicy = "Background" });
-        await Eventually.WaitAsync(async () =>
-        {
-            var pods = (await Client.For<V1Pod>().ListAsync(ns)).Items;
-            foreach (var pod in pods.Where(p => p.Metadata.DeletionTimestamp == null))
-            {
-                try
-                {
-                    await Client.For<V1Pod>().DeleteAsync(ns, pod.Metadata.Name);
-                }
-                catch (KubeApiException e) when (ApiErrors.IsNotFound(e))
-                {
-                    // Gone already.
-                }
-            }
-            return pods.Count == 0;
-        }, $"pods of {ns} to be gone", TimeSpan.FromSeconds(120));
-        await Client.For<V1Namespace>().DeleteAsync(null, ns);
-    }
-
-    /// <summary>The address of the interface holding the default route (as the CLI's agent picks its node IP).</summary>
-    private static string HostAddress()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Connect(new IPEndPoint(IPAddress.Parse("10.255.255.255"), 9));
-        return ((IPEndPoint)socket.LocalEndPoint!).Address.ToString();
-    }
+    /// <summary>Deletes the namespace's replication controllers and pods, waits for the kubelet, then the namespace.</summary>
+    public Task CleanupNamespaceAsync(string ns) => E2ePods.CleanupNamespaceAsync(Client, ns);
 
     public async Task DisposeAsync()
     {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using k8s.Models;
 using KubeSharp.Client.Rest;
 using KubeSharp.Testing;
+using static KubeSharp.Agent.Tests.EndToEnd.E2ePods;
 using Eventually = KubeSharp.Testing.Eventually;
 
 namespace KubeSharp.Agent.Tests.EndToEnd;
@@ -14,15 +14,6 @@ namespace KubeSharp.Agent.Tests.EndToEnd;
 /// </summary>
 public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixture>
 {
-    private static V1Container Busybox(string name, string script, int? port = null) => new()
-    {
-        Name = name,
-        Image = "busybox",
-        ImagePullPolicy = "IfNotPresent",
-        Command = ["sh", "-c", script],
-        Ports = port is { } p ? [new V1ContainerPort { ContainerPort = p }] : null,
-    };
-
     /// <summary>A pod whose first container serves "hello from web" on :8080 and whose second fetches it over localhost.</summary>
     private static V1Pod WebPod(string ns, string name) => new()
     {
@@ -118,24 +109,15 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
         try
         {
             await node.RunPodAsync(WebPod(ns, "pf"));
-            var localPort = FreePort();
-            using var forward = Process.Start(node.Kubectl.StartInfo(["port-forward", "-n", ns, "pod/pf", $"{localPort}:8080"]))!;
-            try
+            // Two requests: each local connection is its own pair of SPDY streams in the one tunnel.
+            await WithPortForwardAsync(node.Kubectl, ns, "pod/pf", 8080, async localPort =>
             {
-                var line = await forward.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-                Assert.Contains("Forwarding from", line);
-                // Two requests: each local connection is its own pair of SPDY streams in the one tunnel.
                 for (var i = 0; i < 2; i++)
                 {
                     using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
                     Assert.Equal("hello from web\n", await http.GetStringAsync($"http://127.0.0.1:{localPort}/"));
                 }
-            }
-            finally
-            {
-                forward.Kill(entireProcessTree: true);
-                await forward.WaitForExitAsync();
-            }
+            });
         }
         finally
         {
@@ -180,12 +162,5 @@ public sealed class PodEndToEndTests(NodeFixture node) : IClassFixture<NodeFixtu
         {
             await node.CleanupNamespaceAsync(ns);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
