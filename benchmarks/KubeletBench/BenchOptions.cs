@@ -4,6 +4,8 @@ internal sealed record BenchOptions
 {
     public int SingleRuns { get; init; } = 5;
     public int BurstPods { get; init; } = 30;
+    /// <summary>Bursts per path: one burst's time varies by ±20 % with the runtime's mood, so medians are compared.</summary>
+    public int Bursts { get; init; } = 3;
     public int RestPods { get; init; } = 100;
     public int RestSeconds { get; init; } = 30;
     public string CriPodCidr { get; init; } = "10.231.0.0/24";
@@ -15,6 +17,12 @@ internal sealed record BenchOptions
     public string? Markdown { get; init; }
     /// <summary>Extra environment of the agent process only (NAME=VALUE), e.g. runtime settings to compare.</summary>
     public IReadOnlyList<string> AgentEnv { get; init; } = [];
+    /// <summary>Extra arguments of the agent command (e.g. --max-parallel-pod-starts 2), after the benchmark's own.</summary>
+    public IReadOnlyList<string> AgentArgs { get; init; } = [];
+    /// <summary>Where to keep the agent's log (the agent's directory is removed at the end).</summary>
+    public string? AgentLog { get; init; }
+    /// <summary>Seconds to wait with the pods running after the at-rest figures (to inspect the agent by hand).</summary>
+    public int HoldSeconds { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -26,6 +34,7 @@ internal sealed record BenchOptions
             {
                 "--single-runs" => o with { SingleRuns = int.Parse(Next()) },
                 "--burst-pods" => o with { BurstPods = int.Parse(Next()) },
+                "--bursts" => o with { Bursts = int.Parse(Next()) },
                 "--rest-pods" => o with { RestPods = int.Parse(Next()) },
                 "--rest-seconds" => o with { RestSeconds = int.Parse(Next()) },
                 "--cri-pod-cidr" => o with { CriPodCidr = Next() },
@@ -34,12 +43,15 @@ internal sealed record BenchOptions
                 "--build" => o with { Build = Next() },
                 "--markdown" => o with { Markdown = Next() },
                 "--agent-env" => o with { AgentEnv = [.. o.AgentEnv, Next()] },
+                "--agent-arg" => o with { AgentArgs = [.. o.AgentArgs, Next()] },
+                "--agent-log" => o with { AgentLog = Path.GetFullPath(Next()) },
+                "--hold-seconds" => o with { HoldSeconds = int.Parse(Next()) },
                 _ => throw new ArgumentException($"unknown argument {args[i]}; see docs/benchmarks.md"),
             };
         }
         if (o.Build is not ("aot" or "jit")) throw new ArgumentException("--build takes aot or jit");
         if (o.AgentEnv.Any(e => e.IndexOf('=') < 1)) throw new ArgumentException("--agent-env takes NAME=VALUE");
-        if (o.SingleRuns < 1 || o.BurstPods < 1 || o.RestPods < 0 || o.RestSeconds < 1 || o.RestPods > 250)
+        if (o.SingleRuns < 1 || o.BurstPods < 1 || o.Bursts < 1 || o.RestPods < 0 || o.RestSeconds < 1 || o.RestPods > 250)
             throw new ArgumentException("counts must be positive (rest pods at most 250: one /24 of pod IPs)");
         return o;
     }

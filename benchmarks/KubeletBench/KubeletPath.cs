@@ -49,15 +49,31 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
                 await DeleteAllAsync(client, ct);
             }
 
-            var calls0 = await metrics.ReadAsync(ct);
-            var kubeletCpu0 = ProcStats.OwnCpuSeconds(agent.Id);
-            var runtimeCpu0 = ProcStats.RuntimeCpuSeconds(socket);
-            var burstStart = _clock.Elapsed.TotalSeconds;
-            var burst = await Task.WhenAll(Enumerable.Range(0, options.BurstPods).Select(i => RunPodAsync(client, $"burst-{i}", ct)));
-            var last = _clock.Elapsed.TotalSeconds - burstStart;
-            var kubeletCpu = ProcStats.OwnCpuSeconds(agent.Id) - kubeletCpu0;
-            var runtimeCpu = ProcStats.RuntimeCpuSeconds(socket) - runtimeCpu0;
-            var burstCalls = KubeletMetrics.Delta(calls0, await metrics.ReadAsync(ct));
+            // Bursts with deletions between them; the last burst's pods stay for the at-rest figures. CPU and CRI
+            // calls are counted inside the burst windows only.
+            var lasts = new List<double>();
+            var p50s = new List<double>();
+            double kubeletCpu = 0, runtimeCpu = 0;
+            var burstCalls = new Dictionary<string, long>();
+            for (var b = 0; b < options.Bursts; b++)
+            {
+                if (b > 0) await DeleteAllAsync(client, ct);
+                var calls0 = await metrics.ReadAsync(ct);
+                var kubeletCpu0 = ProcStats.OwnCpuSeconds(agent.Id);
+                var runtimeCpu0 = ProcStats.RuntimeCpuSeconds(socket);
+                var burstStart = _clock.Elapsed.TotalSeconds;
+                Console.WriteLine($"burst {b + 1} of {options.BurstPods} pods starts at {DateTime.UtcNow:HH:mm:ss.fff} UTC (agent log times are local)");
+                var b1 = b;
+                var burst = await Task.WhenAll(Enumerable.Range(0, options.BurstPods).Select(i => RunPodAsync(client, $"burst-{b1}-{i}", ct)));
+                lasts.Add(_clock.Elapsed.TotalSeconds - burstStart);
+                p50s.Add(Stats.Median(burst));
+                kubeletCpu += ProcStats.OwnCpuSeconds(agent.Id) - kubeletCpu0;
+                runtimeCpu += ProcStats.RuntimeCpuSeconds(socket) - runtimeCpu0;
+                foreach (var (op, n) in KubeletMetrics.Delta(calls0, await metrics.ReadAsync(ct)))
+                    burstCalls[op] = burstCalls.GetValueOrDefault(op) + n;
+                if (options.AgentLog is not null)
+                    Console.WriteLine($"burst {b + 1}, seconds to Running: " + string.Join(", ", burst.Select((t, i) => $"{i}={t:F2}")));
+            }
 
             // At rest: fill up to RestPods running pods, let the kubelet settle, then sample its CPU.
             await Task.WhenAll(Enumerable.Range(options.BurstPods, Math.Max(0, options.RestPods - options.BurstPods)).Select(i => RunPodAsync(client, $"rest-{i}", ct)));
@@ -67,13 +83,19 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
             await Task.Delay(TimeSpan.FromSeconds(options.RestSeconds), ct);
             var restFraction = (ProcStats.OwnCpuSeconds(agent.Id) - restCpu0) / restClock.Elapsed.TotalSeconds;
             var rss = ProcStats.RssBytes(agent.Id);
+            Console.WriteLine("agent RSS by mapping (kB): " + string.Join(", ", ProcStats.RssByMapping(agent.Id).Take(8).Select(m => $"{m.Mapping} {m.Kb}")));
+            if (options.HoldSeconds > 0)
+            {
+                Console.WriteLine($"holding {options.HoldSeconds} s with the pods running (agent pid {agent.Id})");
+                await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds), ct);
+            }
 
             await DeleteAllAsync(client, ct);
             return new PathFigures
             {
                 Single = single,
-                BurstLast = last,
-                BurstP50 = Stats.Median(burst),
+                BurstLasts = lasts,
+                BurstP50s = p50s,
                 BurstRuntimeCpu = runtimeCpu,
                 BurstKubeletCpu = kubeletCpu,
                 RestCpuFraction = restFraction,
@@ -87,6 +109,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
             await watchStop.CancelAsync();
             try { await watch; } catch (OperationCanceledException) { }
             if (agent is not null) await StopAgentAsync(agent);
+            if (options.AgentLog is { } keep && File.Exists(Path.Combine(root, "agent.log"))) File.Copy(Path.Combine(root, "agent.log"), keep, overwrite: true);
             KubeSharp.Agent.Host.NodeLeftovers.KillShims(socket);
             if (Directory.Exists($"/sys/class/net/{bridge}"))
                 await KubeSharp.Agent.Host.HostCommand.RunAsync("ip", ["link", "del", bridge], TimeSpan.FromSeconds(10), CancellationToken.None);
@@ -109,6 +132,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
                      "--pod-cidr", options.KubeletPodCidr, "--bridge-name", bridge, "--kubelet-port", "0", "--disable-proxy",
                      "--host-gw-route-protocol", "0", "--cgroup-parent", "kubeletbench-" + _node, "--pod-logs-dir", Path.Combine(dataDir, "logs")])
             psi.ArgumentList.Add(a);
+        foreach (var a in options.AgentArgs) psi.ArgumentList.Add(a);
         foreach (var e in options.AgentEnv) psi.Environment[e[..e.IndexOf('=')]] = e[(e.IndexOf('=') + 1)..];
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the agent");
         var log = new StreamWriter(logPath) { AutoFlush = true };

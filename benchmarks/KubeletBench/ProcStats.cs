@@ -24,6 +24,37 @@ internal static class ProcStats
         }
     }
 
+    /// <summary>
+    /// Resident kB by mapping from /proc/PID/smaps, largest first: files by name, anonymous mappings by size class
+    /// (the GC reserves one huge range for its regions; thread stacks and native heaps are small ones).
+    /// </summary>
+    public static IReadOnlyList<(string Mapping, long Kb)> RssByMapping(int pid)
+    {
+        var totals = new Dictionary<string, long>();
+        string? current = null;
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
+            {
+                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length >= 5 && parts[0].Contains('-') && !parts[0].EndsWith(':'))
+                {
+                    var range = parts[0].Split('-');
+                    var size = Convert.ToInt64(range[1], 16) - Convert.ToInt64(range[0], 16);
+                    current = parts.Length >= 6 ? parts[5] : size >= 1L << 30 ? "[anon ≥ 1 GiB: GC regions]" : size >= 1 << 20 ? "[anon ≥ 1 MiB]" : "[anon < 1 MiB]";
+                }
+                else if (current is not null && parts.Length >= 2 && parts[0] == "Rss:")
+                {
+                    totals[current] = totals.GetValueOrDefault(current) + long.Parse(parts[1]);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return totals.Where(t => t.Value > 0).OrderByDescending(t => t.Value).Select(t => (t.Key, t.Value)).ToList();
+    }
+
     /// <summary>containerd of a data dir plus its shims: the container runtime's share of the CPU.</summary>
     public static double RuntimeCpuSeconds(string containerdSocket)
     {

@@ -18,13 +18,17 @@ internal static class Stats
 internal sealed record PathFigures
 {
     public required IReadOnlyList<double> Single { get; init; }
-    public required double BurstLast { get; init; }
-    public required double BurstP50 { get; init; }
+    /// <summary>Each burst's last pod and median pod, in the order run.</summary>
+    public required IReadOnlyList<double> BurstLasts { get; init; }
+    public required IReadOnlyList<double> BurstP50s { get; init; }
+    public double BurstLast => Stats.Median(BurstLasts);
+    public double BurstP50 => Stats.Median(BurstP50s);
+    /// <summary>CPU seconds summed over all bursts.</summary>
     public required double BurstRuntimeCpu { get; init; }
     public double BurstKubeletCpu { get; init; }
     public double RestCpuFraction { get; init; }
     public long RestRssBytes { get; init; }
     public int RestPods { get; init; }
-    /// <summary>CRI calls the kubelet made during the burst, by operation (kubelet_runtime_operations_total).</summary>
+    /// <summary>CRI calls the kubelet made during the bursts, by operation (kubelet_runtime_operations_total).</summary>
     public IReadOnlyDictionary<string, long> BurstRuntimeCalls { get; init; } = new Dictionary<string, long>();
 }

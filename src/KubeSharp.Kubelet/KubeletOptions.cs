@@ -103,12 +103,15 @@ public sealed record KubeletOptions
     public TimeSpan SyncFrequency { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Pods whose sandbox is being created at the same time (runtime-notes "Many pods at once": the runtime is
-    /// CPU-bound, so starting everything at once makes every pod late): one per core plus one that covers the
-    /// runtime's waits (runc, CNI and shim start-up block on I/O). With 2 on 2 cores, 30 pods took 1.37× the
-    /// runtime's all-at-once time when the runtime was fast (docs/benchmarks.md).
+    /// Sandboxes created at the same time (runtime-notes "Many pods at once": the runtime is CPU-bound, so starting
+    /// everything at once makes every pod late): one per core plus one that covers the runtime's waits. Only the
+    /// sandbox holds a slot; volumes and containers of pods whose sandbox is up run alongside the next sandboxes
+    /// (holding it through the whole start left the runtime idle: 30 pods took up to 1.37× the runtime's
+    /// all-at-once time; docs/benchmarks.md).
     /// </summary>
-    public int MaxParallelPodStarts { get; init; } = Environment.ProcessorCount + 1;
+    public int MaxParallelPodStarts { get; init; } = DefaultMaxParallelPodStarts;
+
+    public static int DefaultMaxParallelPodStarts => Environment.ProcessorCount + 1;
 
     /// <summary>Pod workers: syncs of different pods in flight (starts are further bounded by MaxParallelPodStarts).</summary>
     public int PodWorkers { get; init; } = 16;

@@ -113,69 +113,71 @@ internal sealed partial class PodSyncer
 
         var node = _node();
         var sandbox = runtimePod.LatestSandbox;
-        var holdsSlot = false;
-        try
+        if (sandbox is not { State: PodSandboxState.SandboxReady })
         {
-            if (sandbox is not { State: PodSandboxState.SandboxReady })
+            var stopped = false;
+            if (sandbox != null)
             {
-                var stopped = false;
-                if (sandbox != null)
+                await StopEverythingAsync(pod, runtimePod, 0, ct);
+                stopped = true;
+                if (pod.Spec.RestartPolicy == "Never" && (pod.Spec.Containers ?? []).All(c => runtimePod.Latest(c.Name) != null))
                 {
-                    await StopEverythingAsync(pod, runtimePod, 0, ct);
-                    stopped = true;
-                    if (pod.Spec.RestartPolicy == "Never" && (pod.Spec.Containers ?? []).All(c => runtimePod.Latest(c.Name) != null))
-                    {
-                        // Upstream: a Never pod whose containers all ran gets no new sandbox; it is finished.
-                        runtimePod = await ReloadAsync(uid, ct);
-                        return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), null), runtimePod);
-                    }
+                    // Upstream: a Never pod whose containers all ran gets no new sandbox; it is finished.
+                    runtimePod = await ReloadAsync(uid, ct);
+                    return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), null), runtimePod);
                 }
-                await _startSlots.WaitAsync(ct);
-                holdsSlot = true;
-                var created = await CreateSandboxAsync(pod, sandbox == null ? 0 : sandbox.Metadata.Attempt + 1, node, ct);
-                if (created == null)
-                {
-                    _cache.Invalidate(uid);
-                    foreach (var c in AllContainers(pod)) waiting[c.Name] = new WaitingReason("ContainerCreating", "");
-                    throw new SyncRetryException(ComputeStatus(pod, runtimePod, waiting, terminal: false));
-                }
-                // A first sandbox adds just itself; after stopping an old one the containers changed too: read all.
-                runtimePod = !stopped && await _runtime.PodSandboxStatusAsync(created, ct) is { } status
-                    ? runtimePod.WithSandbox(status)
-                    : await ReloadAsync(uid, ct);
-                sandbox = runtimePod.LatestSandbox!;
             }
-
-            var podIps = pod.Spec.HostNetwork == true ? node.HostIps : string.IsNullOrEmpty(sandbox.Network?.Ip) ? [] : new[] { sandbox.Network.Ip };
-            var sandboxConfig = _sandboxes.Create(pod, sandbox.Metadata.Attempt, LogDir(pod), _cgroups.ParentFor(pod));
-            var etcHosts = pod.Spec.HostNetwork == true ? null : WriteEtcHosts(pod, podIps);
-
-            Dictionary<string, string>? volumePaths;
+            // The slot bounds sandbox creations only (shim, runc, CNI: the CPU-heavy part of a start). Holding it
+            // through volumes and containers too left the CPU idle while a started sandbox waited on its
+            // containers; the containers of started sandboxes now run alongside the next sandboxes.
+            string? created;
+            await _startSlots.WaitAsync(ct);
             try
             {
-                volumePaths = await _volumes.SetUpAsync(new VolumeManager.Context(pod, podIps, node.HostIps, node.Allocatable), ct);
+                created = await CreateSandboxAsync(pod, sandbox == null ? 0 : sandbox.Metadata.Attempt + 1, node, ct);
             }
-            catch (Exception e) when (e is VolumeException or IOException or UnauthorizedAccessException)
+            finally
             {
-                _recorder.Event(pod, EventTypes.Warning, "FailedMount", $"MountVolume.SetUp failed: {e.Message}");
-                volumePaths = null;
-                Requeue(TimeSpan.FromSeconds(10));
+                _startSlots.Release();
             }
+            if (created == null)
+            {
+                _cache.Invalidate(uid);
+                foreach (var c in AllContainers(pod)) waiting[c.Name] = new WaitingReason("ContainerCreating", "");
+                throw new SyncRetryException(ComputeStatus(pod, runtimePod, waiting, terminal: false));
+            }
+            // A first sandbox adds just itself; after stopping an old one the containers changed too: read all.
+            runtimePod = !stopped && await _runtime.PodSandboxStatusAsync(created, ct) is { } status
+                ? runtimePod.WithSandbox(status)
+                : await ReloadAsync(uid, ct);
+            sandbox = runtimePod.LatestSandbox!;
+        }
 
-            var context = new StartContext(pod, sandbox.Id, sandboxConfig, podIps, node, volumePaths, etcHosts, waiting, Requeue, runtimePod);
-            if (await SyncInitContainersAsync(context, ct))
-            {
-                return (new SyncResult(ComputeStatus(pod, context.Runtime, waiting, terminal: false), requeue), context.Runtime);
-            }
-            await SyncAppContainersAsync(context, ct);
-            runtimePod = context.Runtime;
-            Probes?.Sync(pod, runtimePod, podIps.FirstOrDefault() ?? node.HostIps.FirstOrDefault() ?? "127.0.0.1");
-            return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), requeue), runtimePod);
-        }
-        finally
+        var podIps = pod.Spec.HostNetwork == true ? node.HostIps : string.IsNullOrEmpty(sandbox.Network?.Ip) ? [] : new[] { sandbox.Network.Ip };
+        var sandboxConfig = _sandboxes.Create(pod, sandbox.Metadata.Attempt, LogDir(pod), _cgroups.ParentFor(pod));
+        var etcHosts = pod.Spec.HostNetwork == true ? null : WriteEtcHosts(pod, podIps);
+
+        Dictionary<string, string>? volumePaths;
+        try
         {
-            if (holdsSlot) _startSlots.Release();
+            volumePaths = await _volumes.SetUpAsync(new VolumeManager.Context(pod, podIps, node.HostIps, node.Allocatable), ct);
         }
+        catch (Exception e) when (e is VolumeException or IOException or UnauthorizedAccessException)
+        {
+            _recorder.Event(pod, EventTypes.Warning, "FailedMount", $"MountVolume.SetUp failed: {e.Message}");
+            volumePaths = null;
+            Requeue(TimeSpan.FromSeconds(10));
+        }
+
+        var context = new StartContext(pod, sandbox.Id, sandboxConfig, podIps, node, volumePaths, etcHosts, waiting, Requeue, runtimePod);
+        if (await SyncInitContainersAsync(context, ct))
+        {
+            return (new SyncResult(ComputeStatus(pod, context.Runtime, waiting, terminal: false), requeue), context.Runtime);
+        }
+        await SyncAppContainersAsync(context, ct);
+        runtimePod = context.Runtime;
+        Probes?.Sync(pod, runtimePod, podIps.FirstOrDefault() ?? node.HostIps.FirstOrDefault() ?? "127.0.0.1");
+        return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), requeue), runtimePod);
     }
 
     /// <summary>Drops the cached view of the pod (the sync changed it in ways it does not track) and reads it again.</summary>

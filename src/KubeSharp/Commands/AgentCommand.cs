@@ -78,6 +78,7 @@ public static class AgentCommand
             Port = flags.GetInt("kubelet-port", 10250),
             ClusterDns = [flags.Get("cluster-dns", "10.96.0.10")],
             CgroupParent = flags.Get("cgroup-parent", "kubepods"),
+            MaxParallelPodStarts = flags.GetInt("max-parallel-pod-starts", KubeletOptions.DefaultMaxParallelPodStarts),
             Eviction = EvictionFlags.From(flags),
             ImageGc = new Kubelet.ImageGc.ImageGcPolicy
             {
