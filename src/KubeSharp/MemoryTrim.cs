@@ -4,9 +4,10 @@ namespace KubeSharp.Cli;
 /// Gives the GC's spare memory back to the system after bursts of work, for the long-running node roles. After a
 /// burst of pod starts the GC keeps the regions it grew into (18 MB committed for 6 MB of live objects after three
 /// 30-pod bursts), and with little allocation at rest it does not shrink on its own; RSS is what the node is judged
-/// by (≤ 60 MB with 100 pods). Every <see cref="Period"/>, when more than <see cref="SpareThreshold"/> is committed
-/// beyond the heap, one aggressive collection (which decommits free regions) runs, at most once per
-/// <see cref="MinInterval"/>: a few milliseconds for a heap this small.
+/// by (≤ 60 MB with 100 pods). Every <see cref="Period"/>, when the memory committed beyond the heap has grown by more
+/// than <see cref="SpareThreshold"/> over what the last trim left (the GC's own bookkeeping stays committed), one
+/// aggressive collection (which decommits free regions) runs, at most once per <see cref="MinInterval"/>: a few
+/// milliseconds for a heap this small, and none at rest.
 /// </summary>
 public sealed class MemoryTrim : IDisposable
 {
@@ -19,6 +20,7 @@ public sealed class MemoryTrim : IDisposable
     private readonly Action _collect;
     private readonly ITimer _timer;
     private long? _lastTrim;
+    private long _spareAfterTrim;
 
     public MemoryTrim(TimeProvider time, Func<(long Committed, long Heap)> measure, Action collect)
     {
@@ -40,8 +42,10 @@ public sealed class MemoryTrim : IDisposable
         var now = _time.GetTimestamp();
         if (_lastTrim is { } last && _time.GetElapsedTime(last, now) < MinInterval) return;
         var (committed, heap) = _measure();
-        if (committed - heap <= SpareThreshold) return;
+        if (committed - heap - _spareAfterTrim <= SpareThreshold) return;
         _collect();
+        (committed, heap) = _measure();
+        _spareAfterTrim = Math.Max(0, committed - heap);
         _lastTrim = now;
         Trims++;
     }

@@ -28,13 +28,38 @@ public sealed class MemoryTrimTests
     public void Trims_at_most_once_per_interval_however_much_is_spare()
     {
         var time = new FakeTimeProvider();
+        (long, long) gc = (40 * MiB, 6 * MiB);
         var collections = 0;
-        using var trim = new MemoryTrim(time, () => (40 * MiB, 6 * MiB), () => collections++);
+        using var trim = new MemoryTrim(time, () => gc, () => { collections++; gc = (8 * MiB, 6 * MiB); });
 
         time.Advance(MemoryTrim.Period);
         Assert.Equal(1, collections);
-        for (var t = MemoryTrim.Period; t < MemoryTrim.MinInterval; t += MemoryTrim.Period) time.Advance(MemoryTrim.Period);
+        for (var t = MemoryTrim.Period; t < MemoryTrim.MinInterval; t += MemoryTrim.Period)
+        {
+            gc = (40 * MiB, 6 * MiB); // bursts keep growing it again
+            time.Advance(MemoryTrim.Period);
+        }
         Assert.Equal(1, collections);
+        time.Advance(MemoryTrim.Period);
+        Assert.Equal(2, collections);
+    }
+
+    [Fact]
+    public void What_a_trim_cannot_give_back_does_not_trigger_the_next_one()
+    {
+        var time = new FakeTimeProvider();
+        (long, long) gc = (20 * MiB, 6 * MiB);
+        var collections = 0;
+        // The collection leaves 5 MiB committed beyond the heap (the GC's bookkeeping): trimming again for it would
+        // cost a full collection every minute at rest for nothing.
+        using var trim = new MemoryTrim(time, () => gc, () => { collections++; gc = (11 * MiB, 6 * MiB); });
+
+        time.Advance(MemoryTrim.Period);
+        Assert.Equal(1, collections);
+        time.Advance(MemoryTrim.MinInterval * 3);
+        Assert.Equal(1, collections);
+
+        gc = (24 * MiB, 6 * MiB); // a new burst: 13 MiB more than the trim left
         time.Advance(MemoryTrim.Period);
         Assert.Equal(2, collections);
     }
