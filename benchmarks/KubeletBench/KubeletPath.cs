@@ -19,6 +19,9 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
     private readonly ConcurrentDictionary<string, TaskCompletionSource<double>> _running = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+    /// <summary>The agent's cgroup parent in every hierarchy; removed at the end like the rest of the node.</summary>
+    private string CgroupParent => "kubeletbench-" + _node;
+
     public async Task<PathFigures> RunAsync(CancellationToken ct)
     {
         var root = Path.Combine("/tmp", "kb-kubelet-" + Guid.NewGuid().ToString("N")[..8]);
@@ -114,6 +117,8 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
             if (Directory.Exists($"/sys/class/net/{bridge}"))
                 await KubeSharp.Agent.Host.HostCommand.RunAsync("ip", ["link", "del", bridge], TimeSpan.FromSeconds(10), CancellationToken.None);
             await KubeSharp.Agent.Host.NodeLeftovers.DeleteDataDirAsync(root);
+            foreach (var failure in KubeSharp.Agent.Host.NodeLeftovers.RemoveCgroupParent(CgroupParent))
+                Console.WriteLine($"cgroup not removed: {failure}");
         }
     }
 
@@ -130,7 +135,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
         if (viaHost) psi.ArgumentList.Add(cli);
         foreach (var a in (string[])["agent", "--kubeconfig", kubeconfig, "--data-dir", dataDir, "--node-name", _node,
                      "--pod-cidr", options.KubeletPodCidr, "--bridge-name", bridge, "--kubelet-port", "0", "--disable-proxy",
-                     "--host-gw-route-protocol", "0", "--cgroup-parent", "kubeletbench-" + _node, "--pod-logs-dir", Path.Combine(dataDir, "logs")])
+                     "--host-gw-route-protocol", "0", "--cgroup-parent", CgroupParent, "--pod-logs-dir", Path.Combine(dataDir, "logs")])
             psi.ArgumentList.Add(a);
         foreach (var a in options.AgentArgs) psi.ArgumentList.Add(a);
         foreach (var e in options.AgentEnv) psi.Environment[e[..e.IndexOf('=')]] = e[(e.IndexOf('=') + 1)..];
