@@ -6,6 +6,8 @@ internal sealed record BenchOptions
     public int BurstPods { get; init; } = 30;
     /// <summary>Bursts per path: one burst's time varies by ±20 % with the runtime's mood, so medians are compared.</summary>
     public int Bursts { get; init; } = 3;
+    /// <summary>Unmeasured bursts before the measured ones, on both paths (to tell warm-up effects from the rest).</summary>
+    public int WarmupBursts { get; init; }
     public int RestPods { get; init; } = 100;
     public int RestSeconds { get; init; } = 30;
     public string CriPodCidr { get; init; } = "10.231.0.0/24";
@@ -35,6 +37,7 @@ internal sealed record BenchOptions
                 "--single-runs" => o with { SingleRuns = int.Parse(Next()) },
                 "--burst-pods" => o with { BurstPods = int.Parse(Next()) },
                 "--bursts" => o with { Bursts = int.Parse(Next()) },
+                "--warmup-bursts" => o with { WarmupBursts = int.Parse(Next()) },
                 "--rest-pods" => o with { RestPods = int.Parse(Next()) },
                 "--rest-seconds" => o with { RestSeconds = int.Parse(Next()) },
                 "--cri-pod-cidr" => o with { CriPodCidr = Next() },
@@ -51,7 +54,7 @@ internal sealed record BenchOptions
         }
         if (o.Build is not ("aot" or "jit")) throw new ArgumentException("--build takes aot or jit");
         if (o.AgentEnv.Any(e => e.IndexOf('=') < 1)) throw new ArgumentException("--agent-env takes NAME=VALUE");
-        if (o.SingleRuns < 1 || o.BurstPods < 1 || o.Bursts < 1 || o.RestPods < 0 || o.RestSeconds < 1 || o.RestPods > 250)
+        if (o.SingleRuns < 1 || o.BurstPods < 1 || o.Bursts < 1 || o.WarmupBursts < 0 || o.RestPods < 0 || o.RestSeconds < 1 || o.RestPods > 250)
             throw new ArgumentException("counts must be positive (rest pods at most 250: one /24 of pod IPs)");
         return o;
     }

@@ -40,6 +40,12 @@ internal sealed class CriFloor(BenchOptions options)
             }
 
             var socket = agent.ContainerdSocket;
+            for (var w = 0; w < options.WarmupBursts; w++)
+            {
+                var w1 = w;
+                await Task.WhenAll(Enumerable.Range(0, options.BurstPods).Select(i => StartPodAsync(cri, agent, $"warm-{w1}-{i}", ct)));
+                await RemoveAllAsync(cri, ct);
+            }
             var cpu = 0.0;
             var lasts = new List<double>();
             var p50s = new List<double>();

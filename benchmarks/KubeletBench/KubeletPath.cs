@@ -54,6 +54,12 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
 
             // Bursts with deletions between them; the last burst's pods stay for the at-rest figures. CPU and CRI
             // calls are counted inside the burst windows only.
+            for (var w = 0; w < options.WarmupBursts; w++)
+            {
+                var w1 = w;
+                await Task.WhenAll(Enumerable.Range(0, options.BurstPods).Select(i => RunPodAsync(client, $"warm-{w1}-{i}", ct)));
+                await DeleteAllAsync(client, ct);
+            }
             var lasts = new List<double>();
             var p50s = new List<double>();
             double kubeletCpu = 0, runtimeCpu = 0;

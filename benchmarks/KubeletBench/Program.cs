@@ -13,7 +13,7 @@ try
 catch (Exception e) when (e is ArgumentException or FormatException)
 {
     Console.Error.WriteLine($"KubeletBench: {e.Message}");
-    Console.Error.WriteLine("usage: KubeletBench [--single-runs 5] [--burst-pods 30] [--bursts 3] [--rest-pods 100] [--rest-seconds 30] [--build aot|jit] [--cli kubesharp.dll|kubesharp-node] [--markdown FILE] [--agent-env NAME=VALUE]... [--agent-arg ARG]... [--agent-log FILE] [--hold-seconds N]");
+    Console.Error.WriteLine("usage: KubeletBench [--single-runs 5] [--burst-pods 30] [--bursts 3] [--warmup-bursts 0] [--rest-pods 100] [--rest-seconds 30] [--build aot|jit] [--cli kubesharp.dll|kubesharp-node] [--markdown FILE] [--agent-env NAME=VALUE]... [--agent-arg ARG]... [--agent-log FILE] [--hold-seconds N]");
     return 2;
 }
 if (Environment.UserName != "root")
