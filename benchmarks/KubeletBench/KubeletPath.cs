@@ -52,14 +52,15 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
                 await DeleteAllAsync(client, ct);
             }
 
-            // Bursts with deletions between them; the last burst's pods stay for the at-rest figures. CPU and CRI
-            // calls are counted inside the burst windows only.
+            Task<double[]> BurstAsync(string prefix) =>
+                Task.WhenAll(Enumerable.Range(0, options.BurstPods).Select(i => RunPodAsync(client, $"{prefix}-{i}", ct)));
             for (var w = 0; w < options.WarmupBursts; w++)
             {
-                var w1 = w;
-                await Task.WhenAll(Enumerable.Range(0, options.BurstPods).Select(i => RunPodAsync(client, $"warm-{w1}-{i}", ct)));
+                await BurstAsync($"warm-{w}");
                 await DeleteAllAsync(client, ct);
             }
+            // Bursts with deletions between them; the last burst's pods stay for the at-rest figures. CPU and CRI
+            // calls are counted inside the burst windows only.
             var lasts = new List<double>();
             var p50s = new List<double>();
             double kubeletCpu = 0, runtimeCpu = 0;
@@ -72,8 +73,7 @@ internal sealed class KubeletPath(BenchOptions options, string cli)
                 var runtimeCpu0 = ProcStats.RuntimeCpuSeconds(socket);
                 var burstStart = _clock.Elapsed.TotalSeconds;
                 Console.WriteLine($"burst {b + 1} of {options.BurstPods} pods starts at {DateTime.UtcNow:HH:mm:ss.fff} UTC (agent log times are local)");
-                var b1 = b;
-                var burst = await Task.WhenAll(Enumerable.Range(0, options.BurstPods).Select(i => RunPodAsync(client, $"burst-{b1}-{i}", ct)));
+                var burst = await BurstAsync($"burst-{b}");
                 lasts.Add(_clock.Elapsed.TotalSeconds - burstStart);
                 p50s.Add(Stats.Median(burst));
                 kubeletCpu += ProcStats.OwnCpuSeconds(agent.Id) - kubeletCpu0;

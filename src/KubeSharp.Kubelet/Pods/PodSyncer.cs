@@ -127,9 +127,7 @@ internal sealed partial class PodSyncer
                     return (new SyncResult(ComputeStatus(pod, runtimePod, waiting, terminal: false), null), runtimePod);
                 }
             }
-            // The slot bounds sandbox creations only (shim, runc, CNI: the CPU-heavy part of a start). Holding it
-            // through volumes and containers too left the CPU idle while a started sandbox waited on its
-            // containers; the containers of started sandboxes now run alongside the next sandboxes.
+            // The slot bounds sandbox creations only (KubeletOptions.MaxParallelPodStarts says why).
             string? created;
             await _startSlots.WaitAsync(ct);
             try
